@@ -1,0 +1,70 @@
+# Focus Industry — `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432
+PG_TEST_DB ?= focus_industry_test
+PYTEST_ARGS ?=
+
+.PHONY: help install run serve test test-postgres test-browser lint format messages demo clean
+
+help: ## List the targets with what they do
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-15s\033[0m %s\n", $$1, $$2}'
+
+install: $(STAMP) ## Create .venv, install the project with its dev tools, compile messages, get Chromium
+$(STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	@bin/compile-messages $(PY)
+	@bin/install-chromium || true
+	@touch $(STAMP)
+
+run: install ## Migrate, load the bilingual demo content and serve on http://127.0.0.1:8000 (SQLite)
+	@mkdir -p var
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py update_translation_fields > /dev/null
+	$(PY) manage.py load_demo_content --accounts
+	@echo ""
+	@echo "  Site (Swedish):  http://$(HOST):$(PORT)/"
+	@echo "  Site (English):  http://$(HOST):$(PORT)/en/"
+	@echo "  Admin:           http://$(HOST):$(PORT)/admin/  (demo logins above, printed once)"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install ## Run the whole suite on SQLite (browser tests included)
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-postgres: install ## Run the whole suite on PostgreSQL (DATABASE_URL, default: a database it creates)
+	@bin/ensure-postgres-db "$(or $(DATABASE_URL),$(PG_URL)/$(PG_TEST_DB))"
+	DATABASE_URL="$(or $(DATABASE_URL),$(PG_URL)/$(PG_TEST_DB))" $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: install ## ruff, manage.py check, makemigrations --check, hadolint
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=focus_industry.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=focus_industry.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/hadolint Dockerfile
+
+format: install ## Format and fix what ruff can
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+messages: install ## Collect UI strings into locale/sv/LC_MESSAGES/django.po and compile them
+	$(PY) manage.py makemessages --locale sv --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*' --ignore 'var/*'
+	@bin/compile-messages $(PY)
+
+demo: install ## Load (or complete) the demo content without serving
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py update_translation_fields > /dev/null
+	$(PY) manage.py load_demo_content
+
+clean: ## Remove the virtualenv, the local database and test artifacts
+	rm -rf $(VENV) var staticfiles test-artifacts .pytest_cache .ruff_cache

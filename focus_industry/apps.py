@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FocusIndustryConfig(AppConfig):
+    name = "focus_industry"
+    verbose_name = _("Focus Industry")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import notifications, redirects, signals, taxonomy  # noqa: F401  (signals connect on import)
+
+        notifications.connect()
+        redirects.connect()

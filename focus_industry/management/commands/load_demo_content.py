@@ -1,0 +1,32 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+
+from focus_industry.demo.loader import create_demo_accounts, load_demo_content
+
+
+class Command(BaseCommand):
+    help = "Build the bilingual demo site from the seed text. Safe to run again: existing content is kept."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--scale", type=int, default=0, help="Also generate N extra stories (for benchmarks).")
+        parser.add_argument(
+            "--accounts",
+            action="store_true",
+            help="Create one demo login per role (development settings only); passwords are printed once.",
+        )
+
+    def handle(self, *args, scale, accounts, **options):
+        if scale < 0:
+            raise CommandError("--scale must be zero or more.")
+        with translation.override("sv"):
+            context = load_demo_content(scale=scale, log=lambda message: self.stdout.write(message))
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready ({len(context.created)} new pages)."))
+        if accounts:
+            try:
+                created = create_demo_accounts()
+            except RuntimeError as error:
+                raise CommandError(str(error)) from error
+            for username, password in created:
+                self.stdout.write(f"  demo login created: {username} / {password}")
+            if not created:
+                self.stdout.write("  demo logins exist already (passwords were printed when they were created).")

@@ -1,0 +1,10 @@
+"""Local development: debug on, a fixed throwaway secret, e-mail to the console."""
+
+from .base import *  # noqa: F403
+from .base import env_bool, env_list
+
+DEBUG = env_bool("DJANGO_DEBUG", True)
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")  # noqa: F405, S105
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+FOCUS_DEMO_ACCOUNTS = True

@@ -1,0 +1,81 @@
+"""The taxonomy (three regions, six action areas) as a small cached list, and tags without extra queries.
+
+The taxonomy is tiny and rarely changes, so pages read it from the cache (cleared whenever a region or
+an action area is saved or deleted) instead of querying it on every request. Listings of pages that
+are tagged with regions and action areas (stories, toolbox resources) annotate each row with one
+EXISTS flag per region and per action area in the same statement that fetches the rows, instead of
+two prefetch queries; `attach_tags` turns the flags into lists.
+"""
+
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from wagtail.models import PageViewRestriction
+
+from .models import ActionArea, Region
+
+CACHE_KEY = "focus_industry:taxonomy:v1"
+CACHE_SECONDS = 300
+
+
+def taxonomy():
+    """(regions, action areas), each in their editorial order, from the cache when possible."""
+    data = cache.get(CACHE_KEY)
+    if data is None:
+        data = (list(Region.objects.ordered()), list(ActionArea.objects.ordered()))
+        cache.set(CACHE_KEY, data, CACHE_SECONDS)
+    return data
+
+
+def action_area_by_pk(pk):
+    return next((area for area in taxonomy()[1] if area.pk == pk), None)
+
+
+@receiver(post_save, sender=Region, dispatch_uid="focus_taxonomy_region_saved")
+@receiver(post_delete, sender=Region, dispatch_uid="focus_taxonomy_region_deleted")
+@receiver(post_save, sender=ActionArea, dispatch_uid="focus_taxonomy_area_saved")
+@receiver(post_delete, sender=ActionArea, dispatch_uid="focus_taxonomy_area_deleted")
+def clear_taxonomy_cache(**kwargs):
+    cache.delete(CACHE_KEY)
+
+
+def exclude_private(queryset):
+    """Like Wagtail's `.public()`, but as a subquery of the same statement (no query of its own)."""
+    restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+    return queryset.exclude(Exists(restricted))
+
+
+def with_tags(queryset):
+    """Annotate one EXISTS flag per region and action area of the queryset's model.
+
+    The model needs `regions` and `action_areas` many-to-many fields.
+    """
+    model = queryset.model
+    regions, areas = taxonomy()
+    annotations = {}
+    for field_name, prefix, items in (("regions", "region", regions), ("action_areas", "area", areas)):
+        field = model._meta.get_field(field_name)
+        through = field.remote_field.through
+        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+        for item in items:
+            annotations[f"_tag_{prefix}_{item.pk}"] = Exists(
+                through.objects.filter(**{source: OuterRef("pk"), f"{target}_id": item.pk})
+            )
+    return queryset.annotate(**annotations)
+
+
+def attach_tags(pages):
+    """Turn the flags of `with_tags` into `tag_regions` and `tag_areas` lists (in editorial order).
+
+    Pages that were fetched without the flags are left as they are.
+    """
+    regions, areas = taxonomy()
+    for page in pages:
+        if regions and not hasattr(page, f"_tag_region_{regions[0].pk}"):
+            continue
+        page.tag_regions = [region for region in regions if getattr(page, f"_tag_region_{region.pk}", False)]
+        page.tag_areas = [area for area in areas if getattr(page, f"_tag_area_{area.pk}", False)]
+    return pages

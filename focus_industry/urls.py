@@ -1,0 +1,42 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
+from django.views.static import serve
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from . import seo, views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("healthz", views.healthz, name="healthz"),
+    path("sitemap.xml", seo.sitemap, name="sitemap"),
+    path("robots.txt", seo.robots_txt, name="robots_txt"),
+]
+
+if settings.FOCUS_SERVE_MEDIA:
+    # Uploaded media from the local disk, for a single server without a proxy in front (see
+    # docs/operations.md). Object storage (django-storages) replaces this when configured.
+    # Documents are never served from here: they go through Wagtail's serve view (/documents/<id>/<name>),
+    # which enforces the collections' privacy (internal toolbox files).
+    urlpatterns += [
+        re_path(r"^media/(?!documents/)(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]
+
+urlpatterns += i18n_patterns(
+    path(_("search/"), views.search, name="search"),
+    path("", include("stories.urls")),
+    path("", include("initiatives.urls")),
+    path("", include("toolbox.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
+
+handler400 = "focus_industry.views.bad_request"
+handler403 = "focus_industry.views.permission_denied"
+handler404 = "focus_industry.views.page_not_found"
+handler500 = "focus_industry.views.server_error"

@@ -1,0 +1,89 @@
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permissions import page_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import ActionArea, Region
+from .regions import can_manage_region_roots
+from .reports import TranslationStatusView
+
+
+class RegionViewSet(SnippetViewSet):
+    model = Region
+    icon = "site"
+    list_display = ["name", "slug", "staff_group", "sort_order"]
+    ordering = ["sort_order"]
+
+
+class ActionAreaViewSet(SnippetViewSet):
+    model = ActionArea
+    icon = "tag"
+    list_display = ["name", "slug", "sort_order"]
+    ordering = ["sort_order"]
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    items = (RegionViewSet, ActionAreaViewSet)
+    menu_icon = "tag"
+    menu_label = _("Taxonomy")
+    menu_name = "taxonomy"
+
+
+register_snippet(TaxonomyGroup)
+
+
+def _guard_region_root(request, page):
+    if getattr(page.specific_deferred, "is_region_root", False) and not can_manage_region_roots(request.user):
+        raise PermissionDenied
+
+
+@hooks.register("before_delete_page")
+def protect_region_root_delete(request, page):
+    _guard_region_root(request, page)
+
+
+@hooks.register("before_move_page")
+def protect_region_root_move(request, page, destination):
+    _guard_region_root(request, page)
+
+
+@hooks.register("before_copy_page")
+def protect_region_root_copy(request, page):
+    _guard_region_root(request, page)
+
+
+# --- Editors' workplace -----------------------------------------------------------------------
+# Workflow e-mails and translated-slug redirects are connected in FocusIndustryConfig.ready().
+
+
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return page_permission_policy.user_has_any_permission(request.user, ["add", "change", "publish"])
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return TranslationStatusMenuItem(
+        _("Translation status"),
+        reverse("focus_translation_status"),
+        name="translation-status",
+        icon_name="globe",
+        order=750,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_urls():
+    return [
+        path("reports/translation-status/", TranslationStatusView.as_view(), name="focus_translation_status"),
+        path(
+            "reports/translation-status/results/",
+            TranslationStatusView.as_view(results_only=True),
+            name="focus_translation_status_results",
+        ),
+    ]

@@ -1,0 +1,62 @@
+"""Gunicorn settings for production and the container image (read by bin/start).
+
+Every value comes from the environment with a default fit for one small container; the table in
+docs/operations.md lists them. Gunicorn reads this file with `-c gunicorn.conf.py`.
+"""
+
+import os
+
+
+def _int(name, default):
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+def _cores():
+    try:
+        return len(os.sched_getaffinity(0))  # the CPUs this process may use (honours cpusets)
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+# --- Where to listen --------------------------------------------------------------------------
+# GUNICORN_BIND wins (e.g. "unix:/run/focus/gunicorn.sock"); otherwise HOST:PORT.
+bind = [os.environ.get("GUNICORN_BIND") or f"{os.environ.get('HOST', '0.0.0.0')}:{_int('PORT', 8000)}"]  # noqa: S104
+
+# --- Workers ----------------------------------------------------------------------------------
+# 2 × cores + 1 processes, at most 8 (each Wagtail worker holds 100-200 MB), each with a few threads
+# so that a slow client or a slow upload does not block a whole process.
+workers = _int("GUNICORN_WORKERS", min(2 * _cores() + 1, 8))
+threads = _int("GUNICORN_THREADS", 2)
+worker_class = "gthread"
+timeout = _int("GUNICORN_TIMEOUT", 30)
+graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
+keepalive = _int("GUNICORN_KEEPALIVE", 5)
+# Recycle workers now and then so a slow leak can never grow without bound; the jitter keeps them
+# from all restarting at the same moment.
+max_requests = _int("GUNICORN_MAX_REQUESTS", 1000)
+max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 100)
+if os.path.isdir("/dev/shm"):  # noqa: S108 - heartbeat files in memory, not on a (possibly slow) overlay disk
+    worker_tmp_dir = "/dev/shm"  # noqa: S108
+
+# --- Proxy ------------------------------------------------------------------------------------
+# Addresses of the reverse proxy whose X-Forwarded-* headers gunicorn believes (comma-separated,
+# "*" for any: only when the app port is reachable from the proxy alone). Django decides HTTPS
+# from X-Forwarded-Proto itself (SECURE_PROXY_SSL_HEADER in settings/production.py).
+forwarded_allow_ips = (
+    os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS") or os.environ.get("FORWARDED_ALLOW_IPS") or "127.0.0.1,::1"
+)
+
+# --- Control socket ---------------------------------------------------------------------------
+# Gunicorn 25.1+ opens a control socket in $XDG_RUNTIME_DIR or ~/.gunicorn by default. The image's
+# user has no writable home and nothing here uses `gunicornc`: off (the CLI's --no-control-socket).
+control_socket_disable = True
+
+# --- Logs -------------------------------------------------------------------------------------
+# Access log and error log to stdout/stderr: the container runtime or systemd collects them.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+access_log_format = '%({x-forwarded-for}i)s %(h)s %(t)s "%(r)s" %(s)s %(b)s %(M)sms "%(f)s" "%(a)s"'
+capture_output = False
+proc_name = "focus-industry"

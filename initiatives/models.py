@@ -1,0 +1,630 @@
+"""Regional initiatives: what each region does, edited only by that region's staff.
+
+Tree: HomePage → InitiativeIndexPage (max one; /initiativ/, /en/initiatives/; overview, map, open data)
+               → RegionPage ×3 (one per region; a core *region root*) → InitiativePage
+
+Initiatives are pages, not snippets: drafts, revisions, scheduled publishing, the approval workflow
+and translated slugs come with Wagtail, and so do Wagtail's tree permissions. Each RegionPage is a
+region root (`focus_industry.regions.RegionRootMixin`), so its region's staff group gets
+add/change/publish on that subtree and on nothing else; every admin view, bulk action and forged POST
+is checked by Wagtail itself. An initiative's `region` is not in the form: it is copied from the
+parent RegionPage on every save and move, so no forged field can change it.
+
+The overview, its filters and counts, the open data and the sections on core pages all run a fixed
+number of queries, whatever the number of initiatives.
+"""
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, InvalidPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q, Window
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.http import Http404
+from django.utils import translation
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.signals import page_published, post_page_move
+from wagtail.url_routing import RouteResult
+
+from focus_industry.blocks import BaseContentBlock
+from focus_industry.models import ActionArea, BasePage, Region
+from focus_industry.regions import RegionRootMixin
+from focus_industry.taxonomy import exclude_private, taxonomy
+
+PAGE_SIZE = 12
+REGION_PAGE_SIZE = 12
+FILTER_NAMES = ("region", "area", "status")
+# Renditions the initiative page asks for ({% picture %} writes the format first), prefetched with the page.
+PAGE_RENDITIONS = (
+    *(f"format-{fmt}|fill-{size}" for size in ("720x405", "1200x675") for fmt in ("webp", "jpeg")),
+    "fill-1200x630|format-jpeg",  # the Open Graph image (templates/components/seo.html)
+)
+
+
+class Status(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    RUNNING = "running", _("Running")
+    COMPLETED = "completed", _("Completed")
+
+
+# --- Taxonomy and querysets ------------------------------------------------------------------
+
+
+def area_condition(area):
+    """Initiatives tagged with `area`, as an EXISTS subquery (no join, no duplicates)."""
+    through = InitiativePage.action_areas.through
+    return Q(Exists(through.objects.filter(initiativepage=OuterRef("pk"), actionarea_id=area.pk)))
+
+
+def published_initiatives():
+    """Live, publicly visible initiatives: running first, then planned, then completed; newest first."""
+    status_order = models.Case(
+        models.When(status=Status.RUNNING, then=0),
+        models.When(status=Status.PLANNED, then=1),
+        default=2,
+        output_field=models.IntegerField(),
+    )
+    return (
+        exclude_private(InitiativePage.objects.live())
+        .annotate(status_order=status_order)
+        .order_by("status_order", models.F("start_date").desc(nulls_last=True), "-pk")
+    )
+
+
+def with_areas(queryset):
+    """Annotate one EXISTS flag per action area (same query); `attach_areas` turns them into lists."""
+    _regions, areas = taxonomy()
+    through = InitiativePage.action_areas.through
+    annotations = {
+        f"_area_{area.pk}": Exists(through.objects.filter(initiativepage=OuterRef("pk"), actionarea_id=area.pk))
+        for area in areas
+    }
+    return queryset.annotate(**annotations)
+
+
+def attach_areas(pages):
+    """Give each annotated page `area_list`: its action areas in the taxonomy's order, without a query."""
+    _regions, areas = taxonomy()
+    for page in pages:
+        if areas and hasattr(page, f"_area_{areas[0].pk}"):
+            page.area_list = [area for area in areas if getattr(page, f"_area_{area.pk}")]
+    return pages
+
+
+def for_cards(queryset):
+    """What a card needs, in the same query: the region (joined) and the action areas (annotated)."""
+    return with_areas(queryset.defer_streamfields().select_related("region"))
+
+
+def card_list(queryset):
+    return attach_areas(list(queryset))
+
+
+LINKS_CACHE_KEY = "initiatives:links:v1"
+
+
+def site_links(request):
+    """{"index": url, "regions": {slug: {...}}} in the current language, from the cache when possible.
+
+    The overview's address and each live region page's title, introduction and address: the map, the
+    region list, the sections on core pages and the initiative pages use them without a query. Cleared
+    whenever the overview or a region page is saved (publishing and unpublishing save too) or deleted.
+    """
+    key = f"{LINKS_CACHE_KEY}:{translation.get_language()}"
+    data = cache.get(key)
+    if data is None:
+        index_page = InitiativeIndexPage.objects.live().first()
+        regions = {}
+        if index_page is not None:
+            region_pages = (
+                RegionPage.objects.child_of(index_page)
+                .live()
+                .select_related("region")
+                .order_by("region__sort_order", "pk")
+            )
+            for region_page in region_pages:
+                regions[region_page.region.slug] = {
+                    "slug": region_page.region.slug,
+                    "title": region_page.title,
+                    "intro": region_page.intro or "",
+                    "url": region_page.get_url(request=request) or "",
+                }
+        data = {"index": (index_page.get_url(request=request) or "") if index_page else "", "regions": regions}
+        cache.set(key, data, 300)
+    return data
+
+
+class PresetPaginator(Paginator):
+    """A paginator whose total is already known (counted in the facet query): no COUNT of its own."""
+
+    def __init__(self, object_list, per_page, count, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self._preset_count = count
+
+    @cached_property
+    def count(self):
+        return self._preset_count
+
+
+def filter_query(params, name=None, value=None):
+    """The filters in `params` with `name` set to `value` (None removes it), as '?…' or '' (page dropped)."""
+    kept = {key: params[key] for key in FILTER_NAMES if params.get(key)}
+    if name is not None and value is None:
+        kept.pop(name, None)
+    elif name is not None:
+        kept[name] = value
+    encoded = urlencode([(key, kept[key]) for key in FILTER_NAMES if key in kept])
+    return f"?{encoded}" if encoded else ""
+
+
+class InitiativeFilters:
+    """The filters of a request: valid values kept, unknown ones reported and ignored (never an error)."""
+
+    def __init__(self, request):
+        self.regions, self.areas = taxonomy()
+        self.statuses = list(Status)
+        self.values = {}
+        self.ignored = []
+        for name in FILTER_NAMES:
+            values = request.GET.getlist(name)
+            value = values[-1].strip() if values else ""
+            if not value:
+                continue
+            if value in self.choices(name):
+                self.values[name] = value
+            else:
+                self.ignored.append(name)
+
+    def choices(self, name):
+        """{slug: label} of a filter, in display order."""
+        if name == "region":
+            return {region.slug: region.name for region in self.regions}
+        if name == "area":
+            return {area.slug: area.name for area in self.areas}
+        return {status.value: status.label for status in self.statuses}
+
+    def condition(self, name, value):
+        if name == "region":
+            return Q(region_id=self._by_slug(self.regions, value).pk)
+        if name == "area":
+            return area_condition(self._by_slug(self.areas, value))
+        return Q(status=value)
+
+    @staticmethod
+    def _by_slug(items, slug):
+        return next(item for item in items if item.slug == slug)
+
+    def conditions(self):
+        return {name: self.condition(name, value) for name, value in self.values.items()}
+
+    def everything(self):
+        combined = Q()
+        for condition in self.conditions().values():
+            combined &= condition
+        return combined
+
+    @property
+    def params(self):
+        return dict(self.values)
+
+    @property
+    def query(self):
+        return filter_query(self.params)
+
+    def label(self, name):
+        return {"region": _("Region"), "area": _("Action area"), "status": _("Status")}[name]
+
+    def describe(self):
+        """'Dalarna · Running' for page titles."""
+        return " · ".join(str(self.choices(name)[value]) for name, value in self.values.items())
+
+
+# --- Pages -----------------------------------------------------------------------------------
+
+
+class InitiativeIndexPage(RoutablePageMixin, BasePage):
+    """Every region's initiatives: a map of the regions, filters with counts, and open data."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    map_heading = models.CharField(_("heading above the map"), max_length=200, blank=True)
+
+    max_count = 1
+    parent_page_types = ["focus_industry.HomePage"]
+    subpage_types = ["initiatives.RegionPage"]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("map_heading")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("initiatives overview")
+
+    def initiatives(self):
+        return published_initiatives().descendant_of(self)
+
+    # --- Listing ---------------------------------------------------------------------------------
+
+    def listing_context(self, request):
+        """Filters with counts (one aggregate query), then one page of initiatives (list + prefetches)."""
+        filters = InitiativeFilters(request)
+        conditions = filters.conditions()
+        everything = filters.everything()
+        aggregates = {"total": Count("pk", filter=everything)}
+        for name in FILTER_NAMES:
+            # Each count says what a click on that value would show: it respects the *other* filters.
+            others = Q()
+            for other, condition in conditions.items():
+                if other != name:
+                    others &= condition
+            for position, value in enumerate(filters.choices(name)):
+                aggregates[f"{name}_{position}"] = Count("pk", filter=others & filters.condition(name, value))
+        counts = self.initiatives().order_by().aggregate(**aggregates)
+
+        params = filters.params
+        facets = []
+        for name in FILTER_NAMES:
+            options = []
+            for position, (value, label) in enumerate(filters.choices(name).items()):
+                active = params.get(name) == value
+                options.append(
+                    {
+                        "value": value,
+                        "label": label,
+                        "count": counts[f"{name}_{position}"] or 0,
+                        "active": active,
+                        "url": filter_query(params, name, None if active else value) or "?",
+                    }
+                )
+            facets.append({"name": name, "label": filters.label(name), "options": options})
+
+        listed = for_cards(self.initiatives().filter(everything) if conditions else self.initiatives())
+        paginator = PresetPaginator(listed, PAGE_SIZE, counts["total"] or 0)
+        try:
+            page_obj = paginator.page(request.GET.get("page") or "1")
+        except (PageNotAnInteger, EmptyPage, InvalidPage) as error:
+            raise Http404(str(_("There is no such page in the list."))) from error
+        active_filters = [
+            {
+                "name": name,
+                "label": filters.choices(name)[value],
+                "facet_label": filters.label(name),
+                "remove_url": filter_query(params, name, None) or "?",
+            }
+            for name, value in params.items()
+        ]
+        region_counts = {
+            region.slug: counts[f"region_{position}"] or 0 for position, region in enumerate(filters.regions)
+        }
+        region_links = []
+        for slug, link in site_links(request)["regions"].items():
+            region_links.append({**link, "count": region_counts.get(slug, 0), "active": params.get("region") == slug})
+        return {
+            "initiatives": card_list(page_obj.object_list),
+            "page_obj": page_obj,
+            "facets": facets,
+            "filters": filters,
+            "active_filters": active_filters,
+            "ignored_filters": filters.ignored,
+            "result_count": paginator.count,
+            "filter_query": filters.query,
+            "filter_description": filters.describe(),
+            "region_links": region_links,
+            "map_regions": {link["slug"]: link for link in region_links},
+            "data_urls": self.data_urls(request, filters.query),
+        }
+
+    def data_urls(self, request, query=""):
+        base = self.get_url(request=request) or ""
+        return {"json": f"{base}data/json/{query}", "csv": f"{base}data/csv/{query}"}
+
+    @path("")
+    def listing(self, request):
+        return self.render(request, context_overrides=self.listing_context(request))
+
+    @path("data/json/", name="data_json")
+    def data_json(self, request):
+        from .opendata import json_response
+
+        return json_response(self, request)
+
+    @path("data/csv/", name="data_csv")
+    def data_csv(self, request):
+        from .opendata import csv_response
+
+        return csv_response(self, request)
+
+    # --- Routing ---------------------------------------------------------------------------------
+
+    def route(self, request, path_components):
+        """A region page or an initiative is found with one query by its translated url_path.
+
+        (wagtail-modeltranslation replaces every page model's `route` with one that loads all the
+        children; InitiativesConfig.ready puts this one back.) Sub-routes (open data) and misses, e.g.
+        a page shown through the fallback language, take the usual way.
+        """
+        if 1 <= len(path_components) <= 2 and self.live and path_components[0] != "data":
+            language = translation.get_language() or settings.LANGUAGE_CODE
+            own_path = getattr(self, f"url_path_{language}", None)
+            if own_path:
+                url_path = own_path + "/".join(path_components) + "/"
+                lookup = {f"url_path_{language}": url_path}
+                if len(path_components) == 1:
+                    found = RegionPage.objects.filter(**lookup).select_related("region").first()
+                else:
+                    found = (
+                        with_areas(InitiativePage.objects.filter(**lookup))
+                        .select_related("region", "image")
+                        .prefetch_related(
+                            models.Prefetch(
+                                "image__renditions",
+                                queryset=get_image_model()
+                                .get_rendition_model()
+                                .objects.filter(filter_spec__in=PAGE_RENDITIONS),
+                                to_attr="prefetched_renditions",
+                            ),
+                        )
+                        .first()
+                    )
+                    if found is not None:
+                        attach_areas([found])
+                if found is not None and found.live:
+                    found._initiative_index = self
+                    return RouteResult(found)
+        return Page.route(self, request, path_components)
+
+    _initiatives_route = route
+
+
+class RegionPage(RegionRootMixin, BasePage):
+    """One region: what it is, its initiatives, and the stories and resources tagged with it."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BaseContentBlock(), verbose_name=_("about the region"), blank=True)
+
+    parent_page_types = ["initiatives.InitiativeIndexPage"]
+    subpage_types = ["initiatives.InitiativePage"]
+    content_panels = Page.content_panels + [
+        FieldPanel("region"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("region page")
+        constraints = [models.UniqueConstraint(fields=["region"], name="initiatives_one_page_per_region")]
+
+    def initiatives(self):
+        return published_initiatives().child_of(self)
+
+    def get_context(self, request, *args, **kwargs):
+        from focus_industry.sections import TAGGED_SECTIONS, collect_sections
+
+        from .wagtail_hooks import TAGGED_SECTION_KEY
+
+        context = super().get_context(request, *args, **kwargs)
+        index_page = getattr(self, "_initiative_index", None) or self.get_parent().specific
+        context["initiative_index"] = index_page
+        # One query: the first initiatives and, in the same statement, how many there are in all.
+        listed = card_list(for_cards(self.initiatives()).annotate(total=Window(Count("pk")))[:REGION_PAGE_SIZE])
+        context["initiatives"] = listed
+        context["initiative_total"] = listed[0].total if listed else 0
+        context["filtered_url"] = f"{index_page.get_url(request=request)}?region={self.region.slug}"
+        sections = collect_sections(TAGGED_SECTIONS, request, page=self, region=self.region)
+        # This page lists its own initiatives above; the other apps' sections (stories, resources) follow.
+        context["sections"] = [section for section in sections if section.key != TAGGED_SECTION_KEY]
+        return context
+
+
+class InitiativePageForm(WagtailAdminPageForm):
+    """Shows the editor which region the initiative belongs to (it is not a field: it follows the parent)."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        parent = self.parent_page
+        if parent is None and self.instance.pk:
+            parent = self.instance.get_parent()
+        region_id = getattr(parent.specific_deferred, "region_id", None) if parent is not None else None
+        if region_id is not None:
+            self.instance.region_id = region_id
+        return cleaned_data
+
+
+class InitiativePage(BasePage):
+    """One initiative of one region."""
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=600,
+        help_text=_("The initiative in two or three sentences. Shown on cards, in open data and at the top."),
+    )
+    description = StreamField(BaseContentBlock(), verbose_name=_("description"), blank=True)
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        help_text=_("Always the region of the region page the initiative is placed under."),
+    )
+    action_areas = ParentalManyToManyField(ActionArea, verbose_name=_("action areas"), blank=True, related_name="+")
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.RUNNING)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    lead_organisation = models.CharField(_("lead organisation"), max_length=200, blank=True)
+    partners = models.TextField(_("partners"), blank=True, help_text=_("One partner per line, or a sentence."))
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    link = models.URLField(_("web address"), blank=True, max_length=500)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe what the image shows. Leave empty if the image is only decorative."),
+    )
+
+    base_form_class = InitiativePageForm
+    parent_page_types = ["initiatives.RegionPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        HelpPanel(
+            content=_(
+                "The initiative belongs to the region of the region page it is placed under. "
+                "Regional staff can add and edit initiatives under their own region's page only."
+            )
+        ),
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("action_areas", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Status, period and action areas"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_organisation"),
+                FieldPanel("partners"),
+                FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")]),
+                FieldPanel("link"),
+            ],
+            heading=_("Who runs it"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("lead_organisation"),
+        index.SearchField("partners"),
+        index.FilterField("status"),
+        index.FilterField("region"),
+    ]
+
+    og_type = "article"
+
+    class Meta:
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+
+    # --- Validation and region scoping -----------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+
+    def parent_region_id(self):
+        """The region of the RegionPage this initiative is placed under (one query), or None."""
+        if not self.path or not self.depth or self.depth < 2:
+            return None
+        parent_path = self.path[: -self.steplen]
+        return RegionPage.objects.filter(path=parent_path).values_list("region_id", flat=True).first()
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "region" in update_fields:
+            region_id = self.parent_region_id()
+            if region_id is not None:
+                self.region_id = region_id
+        return super().save(*args, **kwargs)
+
+    # --- Display -----------------------------------------------------------------------------------
+
+    @property
+    def image_alt_text(self):
+        return self.image_alt or ""
+
+    @cached_property
+    def area_list(self):
+        """The action areas in the taxonomy's order: annotated by the listings and the route, else one query."""
+        return list(self.action_areas.order_by("sort_order", "pk"))
+
+    @property
+    def period_display(self):
+        from django.template.defaultfilters import date as date_filter
+
+        start = date_filter(self.start_date, "M Y") if self.start_date else ""
+        end = date_filter(self.end_date, "M Y") if self.end_date else ""
+        if start and end:
+            return f"{start}–{end}"
+        if start:
+            return str(_("from %(start)s") % {"start": start})
+        if end:
+            return str(_("until %(end)s") % {"end": end})
+        return ""
+
+    @property
+    def partner_lines(self):
+        return [line.strip() for line in (self.partners or "").splitlines() if line.strip()]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        index_page = getattr(self, "_initiative_index", None)
+        if index_page is None:
+            index_page = InitiativeIndexPage.objects.ancestor_of(self).first()
+        context["initiative_index"] = index_page
+        context["region_link"] = site_links(request)["regions"].get(self.region.slug)
+        return context
+
+    def structured_data(self, request):
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Project",
+            "name": self.title,
+            "description": self.summary,
+            "inLanguage": translation.get_language(),
+        }
+        if self.link:
+            data["sameAs"] = self.link
+        return data
+
+
+@receiver(post_save, sender=InitiativeIndexPage, dispatch_uid="initiatives_links_index_saved")
+@receiver(post_delete, sender=InitiativeIndexPage, dispatch_uid="initiatives_links_index_deleted")
+@receiver(post_save, sender=RegionPage, dispatch_uid="initiatives_links_region_saved")
+@receiver(post_delete, sender=RegionPage, dispatch_uid="initiatives_links_region_deleted")
+def clear_site_links(**kwargs):
+    for code, _name in settings.LANGUAGES:
+        cache.delete(f"{LINKS_CACHE_KEY}:{code}")
+
+
+@receiver(page_published, sender=InitiativePage, dispatch_uid="initiatives_region_on_publish")
+def keep_region_on_publish(sender, instance, **kwargs):
+    """A revision published after a move carries the region of where the page is now."""
+    region_id = instance.parent_region_id()
+    if region_id is not None and region_id != instance.region_id:
+        InitiativePage.objects.filter(pk=instance.pk).update(region_id=region_id)
+
+
+@receiver(post_page_move, dispatch_uid="initiatives_region_on_move")
+def keep_region_on_move(sender, instance, **kwargs):
+    """An initiative moved (by someone allowed to) to another region page takes that region."""
+    for page in InitiativePage.objects.descendant_of(instance, inclusive=True):
+        region_id = page.parent_region_id()
+        if region_id is not None and region_id != page.region_id:
+            InitiativePage.objects.filter(pk=page.pk).update(region_id=region_id)

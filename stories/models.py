@@ -1,0 +1,445 @@
+"""Success stories: one listing page (`StoryIndexPage`) and the stories under it (`StoryPage`).
+
+Tree: HomePage → StoryIndexPage (max one; /framgangsexempel/, /en/success-stories/) → StoryPage.
+
+The listing, its filters (by region and action area, language-neutral keys in the query string),
+the counts and the feeds all run a fixed number of queries, whatever the number of stories.
+"""
+
+import datetime
+from urllib.parse import urlencode
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, InvalidPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import Http404
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.url_routing import RouteResult
+
+from focus_industry.blocks import BaseContentBlock
+from focus_industry.models import ActionArea, BasePage, Region
+from focus_industry.taxonomy import attach_tags, exclude_private, taxonomy, with_tags
+
+PAGE_SIZE = 12
+RELATED_COUNT = 3
+FEED_SIZE = 20
+# The renditions the templates ask for, prefetched with the stories ({% picture %} writes the format first).
+CARD_RENDITIONS = tuple(f"format-{fmt}|fill-{size}" for size in ("480x270", "960x540") for fmt in ("webp", "jpeg"))
+STORY_RENDITIONS = (
+    *(f"format-{fmt}|fill-{size}" for size in ("720x405", "1200x675", "1600x900") for fmt in ("webp", "jpeg")),
+    "fill-1200x630|format-jpeg",  # the Open Graph image of the page (templates/components/seo.html)
+)
+
+
+# --- Querysets -------------------------------------------------------------------------------
+
+
+def region_condition(region):
+    """Stories tagged with `region`, as an EXISTS subquery (no join, no duplicates)."""
+    through = StoryPage.regions.through
+    return Q(Exists(through.objects.filter(storypage=OuterRef("pk"), region_id=region.pk)))
+
+
+def area_condition(area):
+    through = StoryPage.action_areas.through
+    return Q(Exists(through.objects.filter(storypage=OuterRef("pk"), actionarea_id=area.pk)))
+
+
+def published_stories():
+    """Live, publicly visible stories, newest first."""
+    return exclude_private(StoryPage.objects.live()).order_by("-date", "-pk")
+
+
+def with_renditions(queryset, specs):
+    """Select the hero image and prefetch its renditions for `specs` (one query for all stories)."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
+    return queryset.select_related("hero_image").prefetch_related(
+        models.Prefetch("hero_image__renditions", queryset=renditions, to_attr="prefetched_renditions")
+    )
+
+
+def for_cards(queryset):
+    """What a card needs: tags (annotated), the image and its renditions (one prefetch query)."""
+    return with_renditions(with_tags(queryset.defer_streamfields()), CARD_RENDITIONS)
+
+
+def card_list(queryset):
+    return attach_tags(list(queryset))
+
+
+# --- Listing ---------------------------------------------------------------------------------
+
+FILTER_NAMES = ("region", "area")
+
+
+class PresetPaginator(Paginator):
+    """A paginator whose total is already known (counted in the facet query): no COUNT of its own."""
+
+    def __init__(self, object_list, per_page, count, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self._preset_count = count
+
+    @cached_property
+    def count(self):
+        return self._preset_count
+
+
+def filter_query(params, name=None, value=None):
+    """The filters in `params` with `name` set to `value` (None removes it), as '?…' or '' (page dropped)."""
+    kept = {key: params[key] for key in FILTER_NAMES if params.get(key)}
+    if name is not None and value is None:
+        kept.pop(name, None)
+    elif name is not None:
+        kept[name] = value
+    encoded = urlencode([(key, kept[key]) for key in FILTER_NAMES if key in kept])
+    return f"?{encoded}" if encoded else ""
+
+
+class StoryFilters:
+    """The filters of a request: valid values kept, unknown ones reported (and ignored)."""
+
+    def __init__(self, request):
+        regions, areas = taxonomy()
+        self.regions = regions
+        self.areas = areas
+        self.region = None
+        self.area = None
+        self.ignored = []
+        for name, choices in (("region", regions), ("area", areas)):
+            values = request.GET.getlist(name)
+            value = values[-1].strip() if values else ""
+            if not value:
+                continue
+            match = next((item for item in choices if item.slug == value), None)
+            if match is None:
+                self.ignored.append(name)
+            else:
+                setattr(self, name, match)
+
+    @property
+    def params(self):
+        return {name: getattr(self, name).slug for name in FILTER_NAMES if getattr(self, name) is not None}
+
+    @property
+    def query(self):
+        return filter_query(self.params)
+
+    def conditions(self):
+        conditions = {}
+        if self.region is not None:
+            conditions["region"] = region_condition(self.region)
+        if self.area is not None:
+            conditions["area"] = area_condition(self.area)
+        return conditions
+
+    def apply(self, queryset):
+        for condition in self.conditions().values():
+            queryset = queryset.filter(condition)
+        return queryset
+
+    def describe(self):
+        """'Dalarna · Innovation capacity' for titles of feeds and pages."""
+        return " · ".join(str(item.name) for item in (self.region, self.area) if item is not None)
+
+
+# --- Pages -----------------------------------------------------------------------------------
+
+
+class StoryIndexPage(RoutablePageMixin, BasePage):
+    """The list of success stories, with filters and feeds."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    max_count = 1
+    parent_page_types = ["focus_industry.HomePage"]
+    subpage_types = ["stories.StoryPage"]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("success stories")
+
+    def stories(self):
+        return published_stories().descendant_of(self)
+
+    def listing_context(self, request):
+        """Filters with counts (one aggregate query), the page of stories (list + prefetches)."""
+        filters = StoryFilters(request)
+        conditions = filters.conditions()
+        everything = Q()
+        for condition in conditions.values():
+            everything &= condition
+        # Each count says what a click on that value would show: it respects the *other* filter.
+        region_others = conditions.get("area", Q())
+        area_others = conditions.get("region", Q())
+        aggregates = {"total": Count("pk", filter=everything)}
+        for region in filters.regions:
+            aggregates[f"region_{region.pk}"] = Count("pk", filter=region_others & region_condition(region))
+        for area in filters.areas:
+            aggregates[f"area_{area.pk}"] = Count("pk", filter=area_others & area_condition(area))
+        base = self.stories()
+        counts = base.order_by().aggregate(**aggregates)
+
+        params = filters.params
+        facets = []
+        for name, label, items in (
+            ("region", _("Region"), filters.regions),
+            ("area", _("Action area"), filters.areas),
+        ):
+            active_item = getattr(filters, name)
+            options = []
+            for item in items:
+                active = active_item is not None and active_item.pk == item.pk
+                options.append(
+                    {
+                        "value": item.slug,
+                        "label": item.name,
+                        "count": counts[f"{name}_{item.pk}"] or 0,
+                        "active": active,
+                        "url": filter_query(params, name, None if active else item.slug) or "?",
+                    }
+                )
+            facets.append({"name": name, "label": label, "options": options})
+
+        listed = for_cards(base.filter(everything) if conditions else base)
+        paginator = PresetPaginator(listed, PAGE_SIZE, counts["total"] or 0)
+        page_number = request.GET.get("page") or "1"
+        try:
+            page_obj = paginator.page(page_number)
+        except (PageNotAnInteger, EmptyPage, InvalidPage) as error:
+            raise Http404(str(_("There is no such page in the list."))) from error
+        active_filters = [
+            {
+                "name": name,
+                "label": getattr(filters, name).name,
+                "facet_label": _("Region") if name == "region" else _("Action area"),
+                "remove_url": filter_query(params, name, None) or "?",
+            }
+            for name in FILTER_NAMES
+            if getattr(filters, name) is not None
+        ]
+        return {
+            "stories": attach_tags(list(page_obj.object_list)),
+            "page_obj": page_obj,
+            "facets": facets,
+            "filters": filters,
+            "active_filters": active_filters,
+            "ignored_filters": filters.ignored,
+            "result_count": paginator.count,
+            "filter_query": filters.query,
+            "feed_urls": self.feed_urls(request, filters.query),
+            "filter_description": filters.describe(),
+        }
+
+    @path("")
+    def listing(self, request):
+        context = self.listing_context(request)
+        return self.render(request, context_overrides=context)
+
+    @path("feed/rss/", name="feed_rss")
+    def feed_rss(self, request):
+        from .feeds import StoryRssFeed
+
+        return StoryRssFeed(self)(request)
+
+    @path("feed/atom/", name="feed_atom")
+    def feed_atom(self, request):
+        from .feeds import StoryAtomFeed
+
+        return StoryAtomFeed(self)(request)
+
+    def feed_urls(self, request, query=""):
+        base = self.get_url(request=request) or ""
+        return {
+            "rss": f"{base}feed/rss/{query}",
+            "atom": f"{base}feed/atom/{query}",
+        }
+
+    def route(self, request, path_components):
+        """A story is found with one query by its translated url_path, not by scanning every child.
+
+        (wagtail-modeltranslation replaces every page model's `route` with one that loads all the
+        children; StoriesConfig.ready puts this one back.) Sub-routes (feeds) and misses, e.g. a
+        story shown through the fallback language, take the usual way.
+        """
+        if len(path_components) == 1 and self.live:
+            language = translation.get_language() or settings.LANGUAGE_CODE
+            own_path = getattr(self, f"url_path_{language}", None)
+            if own_path:
+                url_path = f"{own_path}{path_components[0]}/"
+                queryset = StoryPage.objects.filter(**{f"url_path_{language}": url_path})
+                story = with_renditions(with_tags(queryset), STORY_RENDITIONS).first()
+                if story is not None and story.live:
+                    attach_tags([story])
+                    story._story_index = self
+                    return RouteResult(story)
+        return Page.route(self, request, path_components)
+
+    _stories_route = route
+
+
+class StoryPage(BasePage):
+    """One success story: a short summary, the story itself, its tags and a fact box."""
+
+    date = models.DateField(_("publication date"), default=timezone.localdate)
+    lead = models.TextField(
+        _("in 30 seconds"),
+        max_length=600,
+        help_text=_("The story in two or three sentences. Shown on cards, in feeds and at the top of the story."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_alt = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe what the image shows. Leave empty only if the image is decorative."),
+    )
+    hero_decorative = models.BooleanField(
+        _("decorative image"),
+        default=False,
+        help_text=_("Tick only if the image adds nothing to the text; screen readers will skip it."),
+    )
+    body = StreamField(BaseContentBlock(), verbose_name=_("story"), blank=True)
+    regions = ParentalManyToManyField(Region, verbose_name=_("regions"), blank=True, related_name="+")
+    action_areas = ParentalManyToManyField(ActionArea, verbose_name=_("action areas"), blank=True, related_name="+")
+
+    project_owner = models.CharField(_("project owner"), max_length=200, blank=True)
+    period = models.CharField(_("period"), max_length=120, blank=True, help_text=_("For example 2022–2023."))
+    funding = models.CharField(_("funding"), max_length=250, blank=True)
+    contact = models.CharField(_("contact"), max_length=250, blank=True, help_text=_("A name, an e-mail address."))
+    link = models.URLField(_("web address"), blank=True, max_length=500)
+    link_text = models.CharField(_("link text"), max_length=120, blank=True)
+
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_alt"), FieldPanel("hero_decorative")],
+            heading=_("Main image"),
+        ),
+        FieldPanel("body"),
+        FieldRowPanel(
+            [
+                FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("action_areas", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Tags"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("project_owner"),
+                FieldPanel("period"),
+                FieldPanel("funding"),
+                FieldPanel("contact"),
+                FieldRowPanel([FieldPanel("link"), FieldPanel("link_text")]),
+            ],
+            heading=_("Fact box"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.SearchField("project_owner"),
+        index.FilterField("date"),
+    ]
+
+    og_type = "article"
+
+    class Meta:
+        verbose_name = _("success story")
+        verbose_name_plural = _("success stories")
+        ordering = ["-date", "-id"]
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_decorative:
+            missing = [code for code, _name in settings.LANGUAGES if not (getattr(self, f"hero_alt_{code}", "") or "")]
+            if settings.LANGUAGE_CODE in missing:
+                raise ValidationError(
+                    {"hero_alt_sv": _("Write an alternative text for the image, or mark it as decorative.")}
+                )
+
+    @property
+    def date_time(self):
+        """The publication date as an aware datetime (noon, local time), for feeds."""
+        naive = datetime.datetime.combine(self.date, datetime.time(12, 0))
+        return timezone.make_aware(naive)
+
+    @property
+    def image_alt(self):
+        return "" if self.hero_decorative else (self.hero_alt or "")
+
+    @property
+    def has_fact_box(self):
+        return any([self.project_owner, self.period, self.funding, self.contact, self.link])
+
+    def tag_lists(self):
+        """(regions, action areas): annotated by the listing page's route, else queried."""
+        if hasattr(self, "tag_regions"):
+            return self.tag_regions, self.tag_areas
+        return list(self.regions.all()), list(self.action_areas.all())
+
+    def related_stories(self):
+        """Up to three other stories sharing an action area or a region, newest first."""
+        regions, areas = self.tag_lists()
+        region_ids = [region.pk for region in regions]
+        area_ids = [area.pk for area in areas]
+        if not region_ids and not area_ids:
+            return []
+        region_through = StoryPage.regions.through
+        area_through = StoryPage.action_areas.through
+        shares = Q(Exists(area_through.objects.filter(storypage=OuterRef("pk"), actionarea_id__in=area_ids))) | Q(
+            Exists(region_through.objects.filter(storypage=OuterRef("pk"), region_id__in=region_ids))
+        )
+        # Stories sharing an action area come first, then those sharing only a region.
+        queryset = (
+            published_stories()
+            .filter(shares)
+            .exclude(pk=self.pk)
+            .annotate(
+                same_area=Exists(area_through.objects.filter(storypage=OuterRef("pk"), actionarea_id__in=area_ids))
+            )
+            .order_by("-same_area", "-date", "-pk")
+        )
+        return card_list(for_cards(queryset)[:RELATED_COUNT])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        index_page = getattr(self, "_story_index", None) or self.get_parent().specific
+        context["story_index"] = index_page
+        context["story_regions"], context["story_areas"] = self.tag_lists()
+        context["related_stories"] = self.related_stories()
+        return context
+
+    def structured_data(self, request):
+        return {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": self.title,
+            "description": self.lead,
+            "datePublished": self.date.isoformat(),
+            "inLanguage": translation.get_language(),
+        }

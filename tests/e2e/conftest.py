@@ -1,0 +1,142 @@
+"""Browser tests: a real server process on its own fresh database, driven by Debian's Chromium.
+
+The server is started once per session with the project's own scripts (migrate, demo content,
+gunicorn), on a SQLite file in a temporary folder, so browser tests never share the pytest-django
+test database. Screenshots go to test-artifacts/screenshots/.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
+]
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def chromium_available():
+    return Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is not None
+
+
+@pytest.fixture(scope="session")
+def e2e_server(tmp_path_factory):
+    """Base URL of a gunicorn server with the demo site; yields (url, env, accounts)."""
+    if not chromium_available():
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium is required in CI but {CHROMIUM} is missing (make install installs it).")
+        pytest.skip(f"No Chromium at {CHROMIUM}: install Debian's chromium to run browser tests.")
+    workdir = tmp_path_factory.mktemp("e2e")
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "focus_industry.settings.e2e",
+        "FOCUS_VAR_DIR": str(workdir),
+        "DATABASE_URL": f"sqlite:///{workdir / 'e2e.sqlite3'}",
+        "DJANGO_MEDIA_ROOT": str(workdir / "media"),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "PYTHONUNBUFFERED": "1",
+    }
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], check=True, env=env, cwd=ROOT)
+    subprocess.run([*manage, "update_translation_fields"], check=True, env=env, cwd=ROOT, capture_output=True)
+    result = subprocess.run(
+        [*manage, "load_demo_content", "--accounts"], check=True, env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    accounts = {}
+    for line in result.stdout.splitlines():
+        if "demo login created:" in line:
+            username, password = line.split("demo login created:")[1].strip().split(" / ")
+            accounts[username] = password
+    log = open(workdir / "server.log", "w")  # noqa: SIM115
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "focus_industry.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--no-control-socket",
+            "--timeout",
+            "60",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=2):
+                break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                log.close()
+                raise RuntimeError("The e2e server did not start:\n" + (workdir / "server.log").read_text()) from None
+            time.sleep(0.3)
+    yield {"url": url, "env": env, "accounts": accounts, "workdir": workdir}
+    server.terminate()
+    server.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser(e2e_server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """new_page(width=1280) -> a fresh page in its own context (no shared cookies)."""
+    contexts = []
+
+    def make(width=1280, height=900, **kwargs):
+        context = browser.new_context(viewport={"width": width, "height": height}, **kwargs)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def screenshot(page, name):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

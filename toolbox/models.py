@@ -1,0 +1,557 @@
+"""The toolbox: shared resources (guides, templates, reports, films, links) that visitors find and download.
+
+Tree: HomePage → ToolboxPage (the public listing) → ResourcePage (shared resources)
+                                               → ToolboxRegionPage ×3 (one folder per region) → ResourcePage
+
+Regional staff get Wagtail page permissions on their own region's folder only (core region scoping),
+so they can create and publish resources there and nowhere else. A resource inside a folder always
+carries the folder's region, whatever the form says.
+"""
+
+from urllib.parse import urlparse
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q
+from django.dispatch import receiver
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import Collection, Page, PageViewRestriction
+from wagtail.search import index
+from wagtail.signals import page_published
+from wagtail.url_routing import RouteResult
+
+from focus_industry.blocks import VideoBlock, parse_video_url
+from focus_industry.models import ActionArea, BasePage, Region
+from focus_industry.regions import BUSINESS_PROMOTERS, COORDINATORS, REGIONAL_STAFF_PREFIX, RegionRootMixin
+from focus_industry.taxonomy import attach_tags, exclude_private, taxonomy, with_tags
+
+INTERNAL_COLLECTION = "Internal"
+PAGE_SIZE = 12
+
+
+def staff_groups():
+    """The groups that may see internal resources: the regions' staff, coordinators and promoters."""
+    roles = Q(name__startswith=REGIONAL_STAFF_PREFIX) | Q(name__in=[COORDINATORS, BUSINESS_PROMOTERS])
+    return Group.objects.filter(roles)
+
+
+def user_sees_internal(user):
+    if not user or not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_toolbox_sees_internal", None)
+    if cached is None:
+        cached = user.groups.filter(pk__in=staff_groups().values("pk")).exists()
+        user._toolbox_sees_internal = cached
+    return cached
+
+
+def internal_collection():
+    collection = Collection.objects.filter(name=INTERNAL_COLLECTION, depth=2).first()
+    if collection is None:  # the migration creates it; rebuilt here if someone deleted it
+        collection = Collection.get_first_root_node().add_child(name=INTERNAL_COLLECTION)
+    return collection
+
+
+class Kind(models.TextChoices):
+    GUIDE = "guide", _("Guide")
+    TEMPLATE = "template", _("Template")
+    REPORT = "report", _("Report")
+    VIDEO = "video", _("Video")
+    LINK = "link", _("Link")
+    FUNDING = "funding", _("Funding")
+    OTHER = "other", _("Other")
+
+
+class ResourceLanguage(models.TextChoices):
+    SWEDISH = "sv", _("Swedish")
+    ENGLISH = "en", _("English")
+    BOTH = "both", _("Swedish and English")
+
+
+AUDIENCES = {
+    # key in URLs → (model field, label)
+    "companies": ("for_companies", _("Companies")),
+    "promoters": ("for_promoters", _("Business promoters")),
+    "staff": ("for_staff", _("Regional staff")),
+}
+
+
+def file_type_label(document):
+    """'PDF', 'DOCX', 'CSV' … from the file's extension."""
+    extension = (document.file_extension or "").lower()
+    return extension.upper() if extension else _("File")
+
+
+def download_label(document):
+    """'PDF, 1.2 MB' (English) / 'PDF, 1,2 MB' (Swedish): the number follows the active language."""
+    size = document.get_file_size()
+    if size is None:
+        return str(file_type_label(document))
+    return f"{file_type_label(document)}, {filesizeformat(size)}"
+
+
+# --- Listing ---------------------------------------------------------------------------------
+
+FILTER_NAMES = ("kind", "area", "region", "audience", "lang")
+
+
+def filter_url(request, name, value):
+    """The current filters with `name` set to `value` (None removes it), back on the first page."""
+    params = request.GET.copy()
+    for key in list(params):
+        if key not in FILTER_NAMES:
+            params.pop(key)
+    if value is None:
+        params.pop(name, None)
+    else:
+        params[name] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+def _region_condition(region):
+    through = ResourcePage.regions.through
+    return Q(Exists(through.objects.filter(resourcepage=OuterRef("pk"), region_id=region.pk)))
+
+
+def _area_condition(area):
+    through = ResourcePage.action_areas.through
+    return Q(Exists(through.objects.filter(resourcepage=OuterRef("pk"), actionarea_id=area.pk)))
+
+
+class PresetPaginator(Paginator):
+    """A paginator whose total is already known (counted in the facet query): no COUNT query of its own."""
+
+    def __init__(self, object_list, per_page, count, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self._preset_count = count
+
+    @cached_property
+    def count(self):
+        return self._preset_count
+
+
+class ResourceListingMixin:
+    """The toolbox listing: filters with counts, pagination. Two queries, whatever the amount of content."""
+
+    def resources(self, request=None):
+        """The resources a visitor may see, newest first (staff also see internal ones)."""
+        qs = ResourcePage.objects.live().descendant_of(self)
+        if not user_sees_internal(getattr(request, "user", None)):
+            qs = exclude_private(qs)
+        return qs.order_by("-date", "-pk")
+
+    def listing_context(self, request):
+        regions, areas = taxonomy()
+        areas = {area.slug: area for area in areas}
+        regions = {region.slug: region for region in regions}
+        choices = {
+            "kind": dict(Kind.choices),
+            "area": {slug: area.name for slug, area in areas.items()},
+            "region": {slug: region.name for slug, region in regions.items()},
+            "audience": {key: label for key, (_field, label) in AUDIENCES.items()},
+            "lang": dict(ResourceLanguage.choices),
+        }
+        value_conditions = {
+            "kind": {value: Q(kind=value) for value in choices["kind"]},
+            "area": {slug: _area_condition(area) for slug, area in areas.items()},
+            "region": {slug: _region_condition(region) for slug, region in regions.items()},
+            "audience": {key: Q(**{field: True}) for key, (field, _label) in AUDIENCES.items()},
+            "lang": {value: Q(resource_language=value) for value in choices["lang"]},
+        }
+        filters = {}
+        ignored = False
+        for name, allowed in choices.items():
+            values = request.GET.getlist(name)
+            value = values[-1].strip() if values else ""
+            if not value:
+                continue
+            if value in allowed:
+                filters[name] = value
+            else:
+                ignored = True
+        conditions = {name: value_conditions[name][value] for name, value in filters.items()}
+
+        # One aggregate query: the total, and for every facet value how many resources match it and
+        # all the *other* active filters (so each count says what a click on it would show).
+        base = self.resources(request)
+        everything = Q()
+        for condition in conditions.values():
+            everything &= condition
+        aggregates = {"total": Count("pk", filter=everything)}
+        for facet, per_value in value_conditions.items():
+            others = Q()
+            for other_facet, condition in conditions.items():
+                if other_facet != facet:
+                    others &= condition
+            for position, condition in enumerate(per_value.values()):
+                aggregates[f"{facet}_{position}"] = Count("pk", filter=others & condition)
+        counts = base.aggregate(**aggregates)
+
+        facet_labels = {
+            "kind": _("Type"),
+            "area": _("Action area"),
+            "region": _("Region"),
+            "audience": _("Audience"),
+            "lang": _("Language of the resource"),
+        }
+        facets = []
+        for facet, allowed in choices.items():
+            options = []
+            for position, (value, label) in enumerate(allowed.items()):
+                count = counts[f"{facet}_{position}"] or 0
+                active = filters.get(facet) == value
+                if count or active:
+                    url = filter_url(request, facet, None if active else value)
+                    options.append({"value": value, "label": label, "count": count, "active": active, "url": url})
+            facets.append({"name": facet, "label": facet_labels[facet], "options": options, "active": facet in filters})
+
+        listed = base.filter(everything) if conditions else base
+        listed = with_tags(listed.select_related("document").defer_streamfields())
+        paginator = PresetPaginator(listed, PAGE_SIZE, counts["total"] or 0)
+        try:
+            page_obj = paginator.page(request.GET.get("page") or 1)
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+        resources = attach_tags(list(page_obj.object_list))
+        active_filters = [
+            {
+                "name": name,
+                "value": value,
+                "label": choices[name][value],
+                "facet_label": facet_labels[name],
+                "remove_url": filter_url(request, name, None),
+            }
+            for name, value in filters.items()
+        ]
+        return {
+            "resources": resources,
+            "page_obj": page_obj,
+            "facets": facets,
+            "active_filters": active_filters,
+            "ignored_filters": ignored,
+            "result_count": paginator.count,
+        }
+
+
+# --- Pages -----------------------------------------------------------------------------------
+
+
+class ToolboxPage(ResourceListingMixin, BasePage):
+    """The toolbox: every public resource, with filters."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    max_count = 1
+    parent_page_types = ["focus_industry.HomePage"]
+    subpage_types = ["toolbox.ResourcePage", "toolbox.ToolboxRegionPage"]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("toolbox")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.listing_context(request))
+        return context
+
+    def route(self, request, path_components):
+        """A resource, in a region folder or not, is found with one query by its translated url_path.
+
+        (wagtail-modeltranslation replaces every page model's `route`; ToolboxConfig.ready puts this
+        one back.) Anything else (or a miss, e.g. a page shown through the fallback language) takes Wagtail's
+        usual child-by-child route.
+        """
+        if 1 <= len(path_components) <= 2:
+            language = translation.get_language() or settings.LANGUAGE_CODE
+            own_path = getattr(self, f"url_path_{language}", None)
+            if own_path:
+                url_path = own_path + "/".join(path_components) + "/"
+                if len(path_components) == 1:
+                    folder = (
+                        ToolboxRegionPage.objects.filter(**{f"url_path_{language}": url_path})
+                        .select_related("region")
+                        .first()
+                    )
+                    if folder is not None and folder.live:
+                        folder._toolbox = self
+                        return RouteResult(folder)
+                resource = (
+                    with_tags(ResourcePage.objects.filter(**{f"url_path_{language}": url_path}))
+                    .select_related("document")
+                    .first()
+                )
+                if resource is not None and resource.live:
+                    attach_tags([resource])
+                    resource._toolbox = self
+                    return RouteResult(resource)
+        return super().route(request, path_components)
+
+    _toolbox_route = route
+
+
+class ToolboxRegionPage(RegionRootMixin, BasePage):
+    """A region's folder in the toolbox: its staff create and publish resources here, and only here.
+
+    Visitors who open the folder itself see its introduction and a link to the toolbox filtered by the
+    region (the one listing, so there is one canonical list of a region's resources).
+    """
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["toolbox.ToolboxPage"]
+    subpage_types = ["toolbox.ResourcePage"]
+    content_panels = Page.content_panels + [FieldPanel("region"), FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("toolbox region folder")
+        constraints = [models.UniqueConstraint(fields=["region"], name="toolbox_one_folder_per_region")]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        toolbox = getattr(self, "_toolbox", None) or self.get_parent().specific
+        context["toolbox"] = toolbox
+        context["filtered_url"] = f"{toolbox.get_url(request=request)}?region={self.region.slug}"
+        return context
+
+
+class ResourcePageForm(WagtailAdminPageForm):
+    """Inside a region folder the regions field is fixed to the folder's region (and ignored if forged)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        parent = self.parent_page
+        if parent is None and self.instance.pk:
+            parent = self.instance.get_parent()
+        region = getattr(parent.specific_deferred, "region", None) if parent is not None else None
+        self.instance._toolbox_parent = parent
+        if region is not None and "regions" in self.fields:
+            field = self.fields["regions"]
+            field.disabled = True
+            field.initial = [region.pk]
+            field.help_text = _("Resources in a region's folder always belong to that region.")
+
+
+class ResourcePage(BasePage):
+    """One resource: a file, a link or a film, with what it is, for whom and in which language."""
+
+    description = models.TextField(_("description"), help_text=_("What the resource is and who it helps."))
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.GUIDE)
+    date = models.DateField(_("date"), default=timezone.localdate)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("file"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    external_url = models.URLField(_("web address"), blank=True, max_length=500)
+    video_url = models.URLField(
+        _("film address"), blank=True, max_length=500, help_text=_("A YouTube or Vimeo address.")
+    )
+    resource_language = models.CharField(
+        _("language of the resource"), max_length=4, choices=ResourceLanguage.choices, default=ResourceLanguage.SWEDISH
+    )
+    for_companies = models.BooleanField(_("companies"), default=True)
+    for_promoters = models.BooleanField(_("business promoters"), default=True)
+    for_staff = models.BooleanField(
+        _("regional staff"),
+        default=False,
+        help_text=_("Tick only this box to make the resource internal: visible to logged-in staff only."),
+    )
+    regions = ParentalManyToManyField(Region, verbose_name=_("regions"), blank=True, related_name="+")
+    action_areas = ParentalManyToManyField(ActionArea, verbose_name=_("action areas"), blank=True, related_name="+")
+
+    base_form_class = ResourcePageForm
+    parent_page_types = ["toolbox.ToolboxPage", "toolbox.ToolboxRegionPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("date"), FieldPanel("resource_language")]),
+        MultiFieldPanel(
+            [FieldPanel("document"), FieldPanel("external_url"), FieldPanel("video_url")],
+            heading=_("The resource: a file, a web address or a film (exactly one)"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("for_companies"), FieldPanel("for_promoters"), FieldPanel("for_staff")],
+            heading=_("Audience"),
+        ),
+        FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("action_areas", widget=forms.CheckboxSelectMultiple),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("description"),
+        index.FilterField("kind"),
+        index.FilterField("resource_language"),
+    ]
+
+    class Meta:
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+
+    # --- What the resource is ------------------------------------------------------------------
+
+    @property
+    def is_internal(self):
+        """Internal: meant for regional staff only. Wagtail's privacy hides it from everyone else."""
+        return bool(self.for_staff and not self.for_companies and not self.for_promoters)
+
+    @cached_property
+    def video(self):
+        """The film as a VideoBlock value, rendered with the shared click-to-load markup."""
+        if not self.video_url:
+            return None
+        block = VideoBlock()
+        return block.to_python({"url": self.video_url, "title": self.title, "poster": None, "caption": ""})
+
+    @property
+    def download_label(self):
+        return download_label(self.document) if self.document_id else ""
+
+    @property
+    def audience_labels(self):
+        return [label for _key, (field, label) in AUDIENCES.items() if getattr(self, field)]
+
+    @property
+    def regions_list(self):
+        """The resource's regions: from the listing's annotations when present, else one query."""
+        if "tag_regions" in self.__dict__:
+            return self.tag_regions
+        return list(self.regions.all())
+
+    @property
+    def areas_list(self):
+        if "tag_areas" in self.__dict__:
+            return self.tag_areas
+        return list(self.action_areas.all())
+
+    @property
+    def external_host(self):
+        return (urlparse(self.external_url).hostname or "").removeprefix("www.") if self.external_url else ""
+
+    @property
+    def kind_label(self):
+        return self.get_kind_display()
+
+    # --- Validation and region scoping -----------------------------------------------------------
+
+    def folder_region(self):
+        """The region of the folder this resource lives in, or None for a shared resource."""
+        parent = getattr(self, "_toolbox_parent", None)
+        if parent is None and self.path and self.depth:
+            parent = self.get_parent()
+        if parent is None:
+            return None
+        return getattr(parent.specific_deferred, "region", None)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        targets = [value for value in (self.document_id, self.external_url, self.video_url) if value]
+        if len(targets) != 1:
+            message = _("Give exactly one of these: a file, a web address or a film address.")
+            for name in ("document", "external_url", "video_url"):
+                errors[name] = message
+        if self.video_url and not parse_video_url(self.video_url):
+            errors["video_url"] = _("Enter the address of a film on YouTube or Vimeo.")
+        if not (self.for_companies or self.for_promoters or self.for_staff):
+            errors["for_companies"] = _("Choose at least one audience.")
+        if errors:
+            raise ValidationError(errors)
+        self._force_folder_region()
+
+    def _force_folder_region(self):
+        region = self.folder_region()
+        if region is not None:
+            self.regions = [region]
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None:
+            self._force_folder_region()
+        result = super().save(*args, **kwargs)
+        self.apply_privacy()
+        return result
+
+    # --- Privacy -------------------------------------------------------------------------------
+
+    def apply_privacy(self):
+        """Make an internal resource private with Wagtail's own view restriction, and its file too.
+
+        Called on every save (drafts too): as soon as any version says "internal", the page gets
+        a group restriction and its file moves to the restricted "Internal" collection. A resource
+        becomes public again only when a non-internal version is published (see `published`).
+        """
+        if not self.pk or not self.is_internal:
+            return
+        restriction = self._own_restriction()
+        if restriction is None:
+            restriction = PageViewRestriction.objects.create(page=self, restriction_type=PageViewRestriction.GROUPS)
+            restriction.groups.set(staff_groups())
+        if self.document_id:
+            collection = internal_collection()
+            if self.document.collection_id != collection.pk:
+                self.document.collection = collection
+                self.document.save(update_fields=["collection"])
+
+    def _own_restriction(self):
+        expected = set(staff_groups().values_list("pk", flat=True))
+        for restriction in PageViewRestriction.objects.filter(
+            page=self, restriction_type=PageViewRestriction.GROUPS
+        ).prefetch_related("groups"):
+            if {group.pk for group in restriction.groups.all()} == expected:
+                return restriction
+        return None
+
+    def published(self):
+        """After publishing: a resource that is no longer internal leaves the private area."""
+        if self.is_internal:
+            self.apply_privacy()
+            return
+        restriction = self._own_restriction()
+        if restriction is not None:
+            restriction.delete()
+        if self.document_id and self.document.collection.name == INTERNAL_COLLECTION:
+            region = self.folder_region()
+            target = Collection.objects.filter(name=region.name_sv, depth=2).first() if region else None
+            self.document.collection = target or Collection.get_first_root_node()
+            self.document.save(update_fields=["collection"])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["toolbox"] = getattr(self, "_toolbox", None) or ToolboxPage.objects.ancestor_of(self).first()
+        return context
+
+    def structured_data(self, request):
+        return {
+            "@context": "https://schema.org",
+            "@type": "CreativeWork",
+            "name": self.title,
+            "description": self.description,
+            "inLanguage": ["sv", "en"] if self.resource_language == "both" else self.resource_language,
+            "datePublished": self.date.isoformat(),
+        }
+
+
+@receiver(page_published, sender=ResourcePage, dispatch_uid="toolbox_resource_published")
+def resource_published(sender, instance, **kwargs):
+    instance.published()
