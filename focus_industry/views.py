@@ -70,7 +70,7 @@ def _standalone_error(request, status, title, message):
     language = language_from_path(request.path)
     try:
         with translation.override(language):
-            html = loader.get_template("error_standalone.html").render(
+            html = loader.get_template("500.html").render(
                 {"request_language": language, "code": status, "title": gettext(title), "message": gettext(message)}
             )
     except Exception:  # pragma: no cover - last resort
