@@ -419,8 +419,12 @@ def english_admin(admin_user):
     return admin_user
 
 
-def form_errors(response):
-    return " ".join(str(error) for error in response.context["form"].errors.get("file", []))
+def form_errors(response, language="en"):
+    """The file field's errors as the editor reads them (lazy messages are rendered in their language)."""
+    from django.utils import translation
+
+    with translation.override(language):
+        return " ".join(str(error) for error in response.context["form"].errors.get("file", []))
 
 
 def test_valid_pdf_upload_is_accepted(client, admin_user):
