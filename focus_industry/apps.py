@@ -9,6 +9,8 @@ class FocusIndustryConfig(AppConfig):
 
     def ready(self):
         from . import notifications, redirects, signals, taxonomy  # noqa: F401  (signals connect on import)
+        from .frontend_cache import connect as connect_frontend_cache
 
         notifications.connect()
         redirects.connect()
+        connect_frontend_cache()

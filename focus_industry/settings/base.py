@@ -175,6 +175,54 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 3600
 FOCUS_SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
+
+# --- Object storage (several app instances) -------------------------------------------------
+# With AWS_STORAGE_BUCKET_NAME set, uploads go to S3-compatible object storage (django-storages):
+# originals and documents are private (signed, short-lived URLs; documents are always streamed by
+# Wagtail's serve view, so a visitor never sees a bucket URL), renditions go under `public/`, which
+# the bucket policy (`manage.py ensure_media_bucket`) opens for anonymous reads, optionally through
+# a CDN domain. Without it, the local disk (MEDIA_ROOT). docs/operations.md has the whole table.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_DEFAULT_ACL = None  # objects inherit the bucket's (private) access; never public-read ACLs
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_QUERYSTRING_EXPIRE = int(os.environ.get("AWS_QUERYSTRING_EXPIRE", "300"))
+    AWS_S3_SIGNATURE_VERSION = "s3v4"
+    _s3 = {"bucket_name": AWS_STORAGE_BUCKET_NAME}
+    STORAGES = {
+        **STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {**_s3, "location": "media", "querystring_auth": True},
+        },
+        "renditions": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **_s3,
+                "location": "public",
+                "querystring_auth": False,
+                "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            },
+        },
+    }
+    WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
+    FOCUS_SERVE_MEDIA = False
+# Sessions live in the database every instance shares (never on an instance's disk).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# --- Edge cache (Varnish, a CDN) ------------------------------------------------------------
+# FOCUS_FRONTEND_CACHE_URLS: comma-separated addresses of the caches to send PURGE requests to
+# (e.g. http://varnish:6081). focus_industry/frontend_cache.py purges a published page in both
+# languages, with its parent listing and the home page, through Wagtail's HTTP backend.
+WAGTAILFRONTENDCACHE = {
+    f"cache{number}": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": location}
+    for number, location in enumerate(env_list("FOCUS_FRONTEND_CACHE_URLS"))
+}
+# Translated slugs: the per-language URLs are computed by focus_industry/frontend_cache.py, not by
+# rewriting a language prefix (Wagtail's approach for page trees per language).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 FILE_UPLOAD_PERMISSIONS = 0o644
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 4000
 
