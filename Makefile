@@ -12,7 +12,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432
 PG_TEST_DB ?= focus_industry_test
 PYTEST_ARGS ?=
 
-.PHONY: help install run serve test test-postgres test-browser lint format messages demo clean
+.PHONY: help install run serve test test-postgres test-browser lint format messages demo bench clean
 
 help: ## List the targets with what they do
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-15s\033[0m %s\n", $$1, $$2}'
@@ -61,6 +61,10 @@ messages: install ## Collect UI strings into locale/sv/LC_MESSAGES/django.po (me
 	@bin/merge-message-parts
 	$(PY) manage.py makemessages --locale sv --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*' --ignore 'var/*'
 	@bin/compile-messages $(PY)
+
+bench: install ## Load-test home, listings, a story, toolbox and search (cached and not) under gunicorn with production settings (BENCH_SECONDS=60 for the long run)
+	@bin/install-bench-tools || true
+	$(PY) bench/run.py
 
 demo: install ## Load (or complete) the demo content without serving
 	$(PY) manage.py migrate --noinput

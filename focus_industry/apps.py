@@ -8,9 +8,10 @@ class FocusIndustryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import notifications, redirects, signals, taxonomy  # noqa: F401  (signals connect on import)
+        from . import notifications, page_cache, redirects, signals, taxonomy  # noqa: F401  (signals connect on import)
         from .frontend_cache import connect as connect_frontend_cache
 
         notifications.connect()
         redirects.connect()
+        page_cache.connect()
         connect_frontend_cache()

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.routable_page",
+    "wagtailcache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -72,11 +74,19 @@ MIDDLEWARE = [
     # Static files are answered here, before sessions, locale or any database work.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "focus_industry.request_guards.RequestGuardMiddleware",
+    # Final Cache-Control, Vary: Cookie and Permissions-Policy (focus_industry/http_headers.py).
+    "focus_industry.http_headers.PublicHeadersMiddleware",
+    # The page cache stores complete responses here (CSP header included) and serves them from
+    # FetchFromCacheMiddleware below, which must follow AuthenticationMiddleware.
+    "wagtailcache.cache.UpdateCacheMiddleware",
+    "focus_industry.http_headers.ContentSecurityPolicyMiddleware",
+    "focus_industry.http_headers.LanguageFromPathMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "wagtailcache.cache.FetchFromCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -117,23 +127,58 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
+# Two caches: "default" for the code, "pagecache" for whole pages (wagtail-cache, purged on publish:
+# focus_industry/page_cache.py). With REDIS_URL both live in Redis through django-redis with
+# IGNORE_EXCEPTIONS: when Redis is down every cache read is a miss and every write is dropped, so the
+# site gets slower, never broken. Without Redis the page cache is a folder of files, shared by all
+# gunicorn workers of the host so a purge reaches all of them (local memory would keep stale pages in
+# every worker but the one that published).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+FOCUS_PAGE_CACHE_SECONDS = int(os.environ.get("FOCUS_PAGE_CACHE_SECONDS", "600"))
 if REDIS_URL:
+    REDIS_OPTIONS = {
+        "IGNORE_EXCEPTIONS": True,
+        "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.5")),
+        "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+        # Fail fast while Redis is away instead of retrying within a visitor's request.
+        "CONNECTION_POOL_KWARGS": {"retry": None},
+    }
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "focus",
             "TIMEOUT": 300,
-        }
+            "OPTIONS": REDIS_OPTIONS,
+        },
+        "pagecache": {
+            "BACKEND": "focus_industry.cache_backends.PrefixScopedRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "focus-pages",
+            "TIMEOUT": FOCUS_PAGE_CACHE_SECONDS,
+            "OPTIONS": REDIS_OPTIONS,
+        },
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "focus-industry",
-        }
+        },
+        "pagecache": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("FOCUS_PAGE_CACHE_DIR", str(VAR_DIR / "cache" / "pages")),
+            "TIMEOUT": FOCUS_PAGE_CACHE_SECONDS,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
     }
+WAGTAIL_CACHE_BACKEND = "pagecache"
+WAGTAIL_CACHE = env_bool("FOCUS_PAGE_CACHE", True)
+# Every query string parameter is part of the key (the listings' filters, search terms, pages).
+WAGTAIL_CACHE_IGNORE_QS = None
+# What browsers and shared caches (Varnish, a CDN) may do with an anonymous public page (http_headers.py).
+FOCUS_PUBLIC_CACHE_CONTROL = os.environ.get("FOCUS_PUBLIC_CACHE_CONTROL", "public, max-age=60, s-maxage=300")
 
 # --- Passwords and auth ---------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -246,6 +291,49 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
+# Content-Security-Policy (django-csp, focus_industry/http_headers.py). Public pages: only the site's
+# own files; inline scripts (the JSON-LD blocks) carry the request's nonce; films are framed from the
+# two players the video block allows; nobody may frame the site. FOCUS_CSP_EXTRA_IMG_SRC adds image
+# hosts (e.g. object storage for media), space-separated.
+FOCUS_CSP_EXTRA_IMG_SRC = os.environ.get("FOCUS_CSP_EXTRA_IMG_SRC", "").split()
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *FOCUS_CSP_EXTRA_IMG_SRC],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# The Wagtail admin runs inline scripts and styles and previews pages in frames of its own.
+FOCUS_ADMIN_CSP = {
+    "default-src": [SELF],
+    "script-src": [SELF, UNSAFE_INLINE, UNSAFE_EVAL],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:", *FOCUS_CSP_EXTRA_IMG_SRC],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "frame-src": [SELF, "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+}
+# Browser features the site never uses are switched off; films may go full screen in their frame.
+FOCUS_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), browsing-topics=(), "
+    'fullscreen=(self "https://www.youtube-nocookie.com" "https://player.vimeo.com"), '
+    'autoplay=(self "https://www.youtube-nocookie.com" "https://player.vimeo.com"), '
+    'picture-in-picture=(self "https://www.youtube-nocookie.com" "https://player.vimeo.com")'
+)
 
 # --- Editors' workplace ---------------------------------------------------------------------
 # The admin is never indexed nor cached (focus_industry/middleware.py acts on /admin/ only).

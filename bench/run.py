@@ -1,0 +1,278 @@
+"""`make bench`: the site under load, with production settings, as a small server would run it.
+
+    .venv/bin/python bench/run.py            # or: make bench  (BENCH_SECONDS=60 for the long run)
+
+Builds a throwaway copy of the demo site (SQLite in a temporary folder; with DATABASE_URL set, a
+PostgreSQL database named like it with `_bench` appended, emptied first), collects the static files
+(hashed and compressed, as in production), starts gunicorn with production settings and two workers,
+and prints for home, the story listing, a story, the toolbox and search, with the page cache on
+(cached) and off (uncached): requests per second, p50 and p99 latency, errors, and the database
+queries one request runs; plus a static file served by the same gunicorn as the yardstick.
+
+Load comes from wrk (Debian package, `bin/install-bench-tools`) or, without it, a Python generator.
+Environment: BENCH_SECONDS per measurement (default 5), BENCH_CONNECTIONS (64), BENCH_WORKERS (2),
+BENCH_SCALE extra generated stories (100). Exits 1 when any request failed.
+"""
+
+import http.client
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = {
+    "home": "/en/",
+    "story listing": "/en/success-stories/",
+    "story": "/en/success-stories/service-driven-business-development/",
+    "toolbox": "/en/toolbox/",
+    "search": "/en/search/?q=industry",
+}
+SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "64"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+SCALE = int(os.environ.get("BENCH_SCALE", "100"))
+HOST = "localhost"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def bench_database_url():
+    url = os.environ.get("DATABASE_URL", "")
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=parts.path.rstrip("/") + "_bench"))
+
+
+def prepare(env, workdir):
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    quiet = {"cwd": ROOT, "env": env, "check": True, "stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE}
+    if env.get("DATABASE_URL", "").startswith("postgres"):
+        subprocess.run([str(ROOT / "bin" / "ensure-postgres-db"), env["DATABASE_URL"]], **quiet)
+        subprocess.run([*manage, "flush", "--noinput"], **quiet)
+    started = time.monotonic()
+    subprocess.run([*manage, "migrate", "--noinput"], **quiet)
+    subprocess.run([*manage, "update_translation_fields"], **quiet)
+    subprocess.run([*manage, "load_demo_content", "--scale", str(SCALE)], **quiet)
+    subprocess.run([*manage, "collectstatic", "--noinput"], **quiet)
+    print(f"demo site with {SCALE} extra stories built in {time.monotonic() - started:.0f} s ({workdir})")
+
+
+def query_counts(env):
+    """Queries one request runs, in-process on the same database: uncached, then served from the cache."""
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    counts = {}
+    for cached in (False, True):
+        with override_settings(WAGTAIL_CACHE=cached):
+            caches["pagecache"].clear()
+            client = Client(HTTP_HOST=HOST)
+            for name, url in PAGES.items():
+                client.get(url)  # the first request fills per-process caches (and the page cache)
+                with CaptureQueriesContext(connection) as queries:
+                    response = client.get(url)
+                if response.status_code != 200:
+                    raise RuntimeError(f"{url} answered {response.status_code}")
+                counts[name, cached] = len(queries)
+    caches["pagecache"].clear()
+    return counts
+
+
+def static_url(env):
+    manifest = Path(env["DJANGO_STATIC_ROOT"]) / "staticfiles.json"
+    import json
+
+    return "/static/" + json.loads(manifest.read_text())["paths"]["css/site.css"]
+
+
+def start_server(env, port, log):
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "focus_industry.wsgi:application"],
+        env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": str(WORKERS)},
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            status, _ = fetch(port, "/healthz")
+            if status == 200:
+                return server
+        except OSError:
+            pass
+        if server.poll() is not None or time.monotonic() > deadline:
+            server.kill()
+            raise RuntimeError(f"gunicorn did not start, see {log.name}")
+        time.sleep(0.3)
+
+
+def fetch(port, path):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path, headers={"Host": HOST})
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+# --- Load generators ----------------------------------------------------------------------------
+
+
+def _seconds(text):
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * {"us": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0}[unit]
+
+
+def load_with_wrk(port, path):
+    result = subprocess.run(
+        ["wrk", "-t", "2", "-c", str(CONNECTIONS), "-d", f"{SECONDS}s", "--timeout", "30s", "--latency"]
+        + ["-H", f"Host: {HOST}"]
+        + [f"http://127.0.0.1:{port}{path}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    out = result.stdout
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+    errors += int((re.search(r"Non-2xx or 3xx responses: (\d+)", out) or [0, 0])[1])
+    return {
+        "rate": float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1]),
+        "p50": _seconds(re.search(r"\s50%\s+(\S+)", out)[1]),
+        "p99": _seconds(re.search(r"\s99%\s+(\S+)", out)[1]),
+        "errors": errors,
+        "requests": int(re.search(r"(\d+) requests in", out)[1]),
+    }
+
+
+def load_with_python(port, path):
+    """CONNECTIONS keep-alive connections in threads for SECONDS (the client limits the rate: a floor)."""
+    latencies, errors, stop = [], [0], time.monotonic() + SECONDS
+    lock = threading.Lock()
+
+    def worker():
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine, failed = [], 0
+        while time.monotonic() < stop:
+            started = time.monotonic()
+            try:
+                connection.request("GET", path, headers={"Host": HOST})
+                response = connection.getresponse()
+                response.read()
+                if response.status != 200:
+                    failed += 1
+            except (OSError, http.client.HTTPException):
+                failed += 1
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            mine.append(time.monotonic() - started)
+        with lock:
+            latencies.extend(mine)
+            errors[0] += failed
+
+    threads = [threading.Thread(target=worker) for _ in range(CONNECTIONS)]
+    began = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    latencies.sort()
+    return {
+        "rate": len(latencies) / (time.monotonic() - began),
+        "p50": latencies[len(latencies) // 2],
+        "p99": latencies[int(len(latencies) * 0.99)],
+        "errors": errors[0],
+        "requests": len(latencies),
+    }
+
+
+def measure(port, path):
+    fetch(port, path)  # warm: renditions, per-process caches, the page cache
+    return (load_with_wrk if shutil.which("wrk") else load_with_python)(port, path)
+
+
+def row(name, figures, queries):
+    return (
+        f"| {name} | {figures['rate']:.0f} | {figures['p50'] * 1000:.1f} | {figures['p99'] * 1000:.1f} "
+        f"| {figures['errors']} | {queries} |"
+    )
+
+
+def main():
+    workdir = Path(tempfile.mkdtemp(prefix="focus-bench-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "focus_industry.settings.production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_ALLOWED_HOSTS": f"{HOST},127.0.0.1",
+        "DJANGO_LOG_LEVEL": "WARNING",
+        "FOCUS_VAR_DIR": str(workdir),
+        "DJANGO_MEDIA_ROOT": str(workdir / "media"),
+        "DJANGO_STATIC_ROOT": str(workdir / "static"),
+        "PYTHONUNBUFFERED": "1",
+    }
+    env["DATABASE_URL"] = bench_database_url() or f"sqlite:///{workdir / 'bench.sqlite3'}"
+    database = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
+    cache = "Redis" if env.get("REDIS_URL") else "files"
+    prepare(env, workdir)
+    counts = query_counts(env)
+    generator = "wrk" if shutil.which("wrk") else "Python load generator (install wrk for real figures)"
+    print(
+        f"{database}, page cache in {cache}; gunicorn with {WORKERS} workers; {generator}, "
+        f"{CONNECTIONS} connections, {SECONDS} s per line\n"
+    )
+    print("| page | req/s | p50 ms | p99 ms | errors | queries |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    failures = 0
+    log = open(workdir / "gunicorn.log", "w")  # noqa: SIM115
+    try:
+        for cached in (True, False):
+            port = free_port()
+            server = start_server({**env, "FOCUS_PAGE_CACHE": "1" if cached else "0"}, port, log)
+            try:
+                if cached:
+                    figures = measure(port, static_url(env))
+                    failures += figures["errors"]
+                    print(row("static file (site.css)", figures, 0))
+                for name, path in PAGES.items():
+                    figures = measure(port, path)
+                    failures += figures["errors"]
+                    label = f"{name}, {'cached' if cached else 'uncached'}"
+                    print(row(label, figures, counts[name, cached]), flush=True)
+            finally:
+                server.terminate()
+                server.wait(timeout=30)
+    finally:
+        log.close()
+    if failures:
+        print(f"\n{failures} requests failed; the server's log: {workdir / 'gunicorn.log'}")
+        return 1
+    shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,114 @@
+"""The page cache for anonymous visitors: what is stored, what is never stored, and when it is purged.
+
+wagtail-cache does the storing and serving (its UpdateCache/FetchFromCache middleware, see settings);
+this module decides, through its hooks, which requests and responses take part, and purges the whole
+page cache when published content changes: a page is published, unpublished, moved or deleted, or a
+snippet, a setting, an image or a document is saved or deleted (all of them can appear on many pages,
+so a precise purge would have to know every listing; a full purge is simple and always right).
+
+Other caches in front of the site (a CDN, Varnish) can follow the purge through `page_cache_purged`.
+"""
+
+import logging
+
+from wagtailcache.cache import clear_cache
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
+
+from wagtail import hooks
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
+
+logger = logging.getLogger(__name__)
+
+#: Sent after the page cache was purged (by the same process, after the database transaction committed).
+page_cache_purged = Signal()
+
+# Paths whose answers are never stored: the admin, private documents, uploads, health probes.
+NEVER_CACHED_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/", "/healthz", "/readyz")
+# Fields Wagtail fills in on its own while pages render (not an editor's change).
+BOOKKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
+
+
+def purge(reason=""):
+    """Empty the page cache now; other processes see it at once (the cache is shared, see settings)."""
+    clear_cache()
+    logger.info("page cache purged", extra={"reason": reason})
+    page_cache_purged.send(sender=None, reason=reason)
+
+
+def purge_after_commit(reason):
+    """Purge once the change is visible to other connections, so no request re-caches the old content."""
+    transaction.on_commit(lambda: purge(reason))
+
+
+def has_session_cookie(request):
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
+def is_public_path(path):
+    return not path.startswith(NEVER_CACHED_PREFIXES)
+
+
+# --- What takes part (wagtail-cache hooks) ------------------------------------------------------
+
+
+@hooks.register("is_request_cacheable")
+def request_is_cacheable(request, is_cacheable):
+    # A session cookie means an editor or a visitor who unlocked a password-protected page: their
+    # pages may differ from everyone else's, so they neither read from nor write to the page cache.
+    if has_session_cookie(request) or not is_public_path(request.path):
+        return False
+    return is_cacheable
+
+
+@hooks.register("is_response_cacheable")
+def response_is_cacheable(response, is_cacheable):
+    # Only complete, cookie-less 200s are stored: no redirect, 404 or error page, no response that
+    # sets a cookie (a CSRF token for a form) and none a view marked as not for shared caches.
+    cache_control = response.get("Cache-Control", "")
+    if response.status_code != 200 or response.cookies or "no-store" in cache_control:
+        return False
+    return is_cacheable
+
+
+# --- When it is purged --------------------------------------------------------------------------
+
+
+def _page_changed(sender, instance, **kwargs):
+    purge_after_commit(f"{type(instance).__name__} {instance.pk}")
+
+
+def _page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        purge_after_commit(f"{type(instance).__name__} {instance.pk} deleted")
+
+
+def _purges_on_save(model):
+    return model in get_snippet_models() or issubclass(
+        model, (BaseGenericSetting, BaseSiteSetting, AbstractImage, AbstractDocument)
+    )
+
+
+def _object_changed(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or not _purges_on_save(sender):
+        return
+    if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
+        return
+    purge_after_commit(f"{sender.__name__} {instance.pk}")
+
+
+def connect():
+    page_published.connect(_page_changed, dispatch_uid="page_cache_published")
+    page_unpublished.connect(_page_changed, dispatch_uid="page_cache_unpublished")
+    post_page_move.connect(_page_changed, dispatch_uid="page_cache_moved")
+    post_delete.connect(_page_deleted, dispatch_uid="page_cache_page_deleted")
+    post_save.connect(_object_changed, dispatch_uid="page_cache_object_saved")
+    post_delete.connect(_object_changed, dispatch_uid="page_cache_object_deleted")

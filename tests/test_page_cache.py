@@ -1,0 +1,213 @@
+"""The page cache for anonymous visitors: stored per language and query string, purged when content
+changes, never used for editors, and a Redis outage only makes the site slower."""
+
+import os
+import socket
+
+import pytest
+
+from django.core.cache import caches
+from django.test import Client, override_settings
+
+from focus_industry.models import Region, SiteSettings, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+CACHE_HEADER = "X-Wagtail-Cache"
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on():
+    with override_settings(WAGTAIL_CACHE=True):
+        caches["pagecache"].clear()
+        yield
+        caches["pagecache"].clear()
+
+
+@pytest.fixture
+def about():
+    return StandardPage.objects.live().get(slug_sv="om-focus-industry")
+
+
+def get(client, url, **extra):
+    response = client.get(url, **extra)
+    assert response.status_code < 500, url
+    return response
+
+
+def publish_new_titles(page, sv, en, capture):
+    page.title_sv, page.title_en = sv, en
+    with capture(execute=True):
+        page.save_revision().publish()
+
+
+def test_anonymous_pages_are_served_from_the_cache_per_language_and_query_string():
+    client = Client()
+    first = get(client, "/")
+    assert first[CACHE_HEADER] == "miss"
+    again = get(client, "/")
+    assert again[CACHE_HEADER] == "hit"
+    assert again.content == first.content
+    assert not again.cookies
+
+    english = get(client, "/en/")
+    assert english[CACHE_HEADER] == "miss"
+    assert b'<html lang="en"' in english.content and b'<html lang="sv"' in again.content
+
+    listing = get(client, "/en/success-stories/")
+    filtered = get(client, "/en/success-stories/?region=dalarna")
+    assert (listing[CACHE_HEADER], filtered[CACHE_HEADER]) == ("miss", "miss")
+    assert get(client, "/en/success-stories/?region=dalarna").content == filtered.content
+    assert get(client, "/en/success-stories/?region=varmland")[CACHE_HEADER] == "miss"
+
+
+def test_browser_language_does_not_split_the_cache():
+    client = Client()
+    get(client, "/", HTTP_ACCEPT_LANGUAGE="sv-SE,sv;q=0.9")
+    response = get(client, "/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    assert response[CACHE_HEADER] == "hit"
+    assert b'<html lang="sv"' in response.content
+    assert "accept-language" not in response.get("Vary", "").lower()
+
+
+def test_publishing_purges_the_page_in_both_languages(about, django_capture_on_commit_callbacks):
+    client = Client()
+    sv_url, en_url = "/om-focus-industry/", "/en/about-focus-industry/"
+    for url in (sv_url, en_url):
+        get(client, url)
+        assert get(client, url)[CACHE_HEADER] == "hit"
+
+    publish_new_titles(about, "Om oss, nytt namn", "About us, new name", django_capture_on_commit_callbacks)
+
+    swedish, english = get(client, sv_url), get(client, en_url)
+    assert swedish[CACHE_HEADER] == english[CACHE_HEADER] == "miss"
+    assert "Om oss, nytt namn" in swedish.content.decode()
+    assert "About us, new name" in english.content.decode()
+
+
+def test_unpublishing_and_deleting_purge_the_page(about, django_capture_on_commit_callbacks):
+    client = Client()
+    get(client, "/en/about-focus-industry/")
+    with django_capture_on_commit_callbacks(execute=True):
+        about.unpublish()
+    assert get(client, "/en/about-focus-industry/").status_code == 404
+
+    page = StandardPage.objects.live().exclude(pk=about.pk).first()
+    url = page.url
+    assert get(client, url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        page.delete()
+    assert get(client, url).status_code == 404
+
+
+def test_moving_a_page_purges_its_old_address(about, home, django_capture_on_commit_callbacks):
+    client = Client()
+    target = StandardPage.objects.live().exclude(pk=about.pk).first()
+    url = about.url
+    assert get(client, url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        about.move(target, pos="last-child")
+    moved = get(client, url)  # no longer the cached page: Wagtail's redirect to the new address
+    assert moved.status_code == 301
+    assert moved["Location"] == StandardPage.objects.get(pk=about.pk).url
+
+
+@pytest.mark.parametrize("change", ["region", "settings"])
+def test_snippets_and_settings_shown_on_pages_purge_the_cache(change, django_capture_on_commit_callbacks):
+    client = Client()
+    get(client, "/en/")
+    assert get(client, "/en/")[CACHE_HEADER] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        if change == "region":
+            region = Region.objects.first()
+            region.name_en = "Renamed region"
+            region.save()
+        else:
+            site_settings = SiteSettings.load()
+            site_settings.contact_heading_en = "Write to us"
+            site_settings.save()
+    assert get(client, "/en/")[CACHE_HEADER] == "miss"
+
+
+def test_editors_neither_read_nor_fill_the_cache(make_user):
+    anonymous, editor = Client(), Client()
+    editor.force_login(make_user(superuser=True))
+
+    get(anonymous, "/en/")
+    seen_by_editor = get(editor, "/en/")
+    assert seen_by_editor[CACHE_HEADER] == "skip"
+    assert seen_by_editor["Cache-Control"] == "private, no-cache"
+    assert b"wagtail-userbar" in seen_by_editor.content
+
+    caches["pagecache"].clear()
+    get(editor, "/en/success-stories/")
+    seen_by_visitor = get(anonymous, "/en/success-stories/")
+    assert seen_by_visitor[CACHE_HEADER] == "miss"
+    assert b"wagtail-userbar" not in seen_by_visitor.content
+
+
+def test_only_complete_answers_are_stored():
+    client = Client()
+    for url in ("/en/no-such-page/", "/en/success-stories"):  # a 404 and a redirect to the slash
+        first, second = get(client, url), get(client, url)
+        assert first.status_code != 200
+        assert second[CACHE_HEADER] != "hit", url
+    for url in ("/admin/login/", "/healthz"):
+        get(client, url)
+        assert get(client, url)[CACHE_HEADER] == "skip", url
+
+
+def closed_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]  # closed again when the block ends: nothing listens there
+
+
+def redis_caches(url):
+    options = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
+    return {
+        "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url, "OPTIONS": options},
+        "pagecache": {
+            "BACKEND": "focus_industry.cache_backends.PrefixScopedRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "test-pages",
+            "OPTIONS": options,
+        },
+    }
+
+
+def test_a_redis_that_is_down_makes_the_site_slower_never_broken(about, django_capture_on_commit_callbacks):
+    with override_settings(CACHES=redis_caches(f"redis://127.0.0.1:{closed_port()}/0")):
+        client = Client()
+        for url in ("/", "/en/", "/en/success-stories/", "/om-focus-industry/"):
+            assert get(client, url).status_code == 200
+            assert get(client, url).status_code == 200
+        publish_new_titles(about, "Om oss medan Redis är nere", "About", django_capture_on_commit_callbacks)
+        assert "Om oss medan Redis är nere" in get(client, "/om-focus-industry/").content.decode()
+
+
+def redis_url_for_tests():
+    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
+    host, _, port = url.split("//", 1)[1].split("/", 1)[0].rpartition(":")
+    try:
+        socket.create_connection((host or "127.0.0.1", int(port or 6379)), timeout=0.5).close()
+    except OSError:
+        if os.environ.get("CI") and os.environ.get("REDIS_URL"):
+            pytest.fail(f"REDIS_URL is set but nothing answers at {url}")
+        pytest.skip(f"no Redis answers at {url} (set REDIS_URL to test the page cache in Redis)")
+    return url
+
+
+def test_in_redis_pages_are_cached_and_a_purge_keeps_other_keys(about, django_capture_on_commit_callbacks):
+    with override_settings(CACHES=redis_caches(redis_url_for_tests())):
+        caches["default"].set("not-a-page", "kept")
+        client = Client()
+        get(client, "/om-focus-industry/")
+        assert get(client, "/om-focus-industry/")[CACHE_HEADER] == "hit"
+        publish_new_titles(about, "Om oss i Redis", "About", django_capture_on_commit_callbacks)
+        response = get(client, "/om-focus-industry/")
+        assert response[CACHE_HEADER] == "miss"
+        assert "Om oss i Redis" in response.content.decode()
+        assert caches["default"].get("not-a-page") == "kept"
+        caches["default"].delete("not-a-page")
+        caches["pagecache"].clear()
