@@ -14,6 +14,11 @@ Each function must run a bounded number of queries (one or two), whatever the am
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.utils import translation
+
 from wagtail import hooks
 
 HOME_SECTIONS = "focus_industry_home_sections"
@@ -39,3 +44,44 @@ def collect_sections(hook_name, request, **kwargs):
         if section is not None and section.items:
             sections.append(section)
     return sorted(sections, key=lambda section: (section.order, section.key))
+
+
+def tagged_filter(action_area=None, region=None):
+    """("area"|"region", the taxonomy item) for a TAGGED_SECTIONS call, or (None, None).
+
+    An action area wins over a region, as on an action area page that also knows its region.
+    """
+    if action_area is not None:
+        return "area", action_area
+    if region is not None:
+        return "region", region
+    return None, None
+
+
+class CachedPageUrl:
+    """The address of a one-of-a-kind page (a listing) in the current language, from the cache.
+
+    Sections on the home page and on tagged pages link to a listing; looking its address up would
+    cost a query on every page. The cache is cleared whenever a page of `model` is saved (publishing
+    and unpublishing save too) or deleted.
+
+        listing_url = CachedPageUrl(StoryIndexPage, "stories:listing-url")
+        listing_url(request, "area=innovation")  # -> "/en/success-stories/?area=innovation"
+    """
+
+    def __init__(self, model, key, timeout=300):
+        self.model, self.key, self.timeout = model, key, timeout
+        for signal in (post_save, post_delete):
+            signal.connect(self.clear, sender=model, weak=False, dispatch_uid=f"{key}:{signal is post_save}")
+
+    def __call__(self, request, query=""):
+        key = f"{self.key}:{translation.get_language()}"
+        url = cache.get(key)
+        if url is None:
+            page = self.model.objects.live().first()
+            url = (page.get_url(request=request) or "") if page else ""
+            cache.set(key, url, self.timeout)
+        return f"{url}?{query}" if url and query else url
+
+    def clear(self, **kwargs):
+        cache.delete_many([f"{self.key}:{code}" for code, _name in settings.LANGUAGES])

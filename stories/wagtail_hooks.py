@@ -3,11 +3,6 @@
 import django_filters
 
 from django import forms
-from django.conf import settings
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -17,12 +12,11 @@ from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from focus_industry.models import ActionArea, Region
-from focus_industry.sections import HOME_SECTIONS, TAGGED_SECTIONS, Section
+from focus_industry.sections import HOME_SECTIONS, TAGGED_SECTIONS, CachedPageUrl, Section, tagged_filter
 
 from .models import StoryIndexPage, StoryPage, area_condition, card_list, for_cards, published_stories, region_condition
 
 SECTION_SIZE = 3
-LISTING_URL_CACHE_KEY = "stories:listing-url"
 
 
 def newest(*conditions):
@@ -30,22 +24,7 @@ def newest(*conditions):
     return card_list(for_cards(published_stories().filter(*conditions))[:SECTION_SIZE])
 
 
-def listing_url(request, query=""):
-    """The listing's address in the current language, cached (cleared when the listing page is saved)."""
-    key = f"{LISTING_URL_CACHE_KEY}:{translation.get_language()}"
-    url = cache.get(key)
-    if url is None:
-        index = StoryIndexPage.objects.live().first()
-        url = (index.get_url(request=request) or "") if index else ""
-        cache.set(key, url, 300)
-    return f"{url}?{query}" if url and query else url
-
-
-@receiver(post_save, sender=StoryIndexPage, dispatch_uid="stories_listing_url_saved")
-@receiver(post_delete, sender=StoryIndexPage, dispatch_uid="stories_listing_url_deleted")
-def clear_listing_url(**kwargs):
-    for code, _name in settings.LANGUAGES:
-        cache.delete(f"{LISTING_URL_CACHE_KEY}:{code}")
+listing_url = CachedPageUrl(StoryIndexPage, "stories:listing-url")
 
 
 @hooks.register(HOME_SECTIONS)
@@ -66,18 +45,17 @@ def latest_stories(request, page=None, **kwargs):
 
 @hooks.register(TAGGED_SECTIONS)
 def tagged_stories(request, page=None, action_area=None, region=None, **kwargs):
-    if action_area is not None:
-        items = newest(area_condition(action_area))
-        query = f"area={action_area.slug}"
-        more_label = _("All success stories in this action area")
-    elif region is not None:
-        items = newest(region_condition(region))
-        query = f"region={region.slug}"
-        more_label = _("All success stories from the region")
-    else:
+    name, item = tagged_filter(action_area, region)
+    if item is None:
         return None
+    items = newest(area_condition(item) if name == "area" else region_condition(item))
     if not items:
         return None
+    query = f"{name}={item.slug}"
+    if name == "area":
+        more_label = _("All success stories in this action area")
+    else:
+        more_label = _("All success stories from the region")
     return Section(
         key="stories-tagged",
         heading=_("Success stories"),
@@ -130,3 +108,10 @@ class StoryListingViewSet(PageListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_story_listing():
     return StoryListingViewSet()
+
+
+@hooks.register("register_search_result_type")
+def story_search_result_type():
+    from focus_industry.search.types import SearchResultType
+
+    return SearchResultType("story", StoryPage, gettext_lazy("Success story"), gettext_lazy("Success stories"), "date")

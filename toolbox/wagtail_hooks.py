@@ -1,21 +1,15 @@
 """The toolbox's contributions to core pages: newest resources on the home page and on tagged pages."""
 
-from django.conf import settings
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
-from focus_industry.sections import HOME_SECTIONS, TAGGED_SECTIONS, Section
+from focus_industry.sections import HOME_SECTIONS, TAGGED_SECTIONS, CachedPageUrl, Section, tagged_filter
 from focus_industry.taxonomy import attach_tags, exclude_private, with_tags
 
 from .models import ResourcePage, ToolboxPage, _area_condition, _region_condition
 
 SECTION_SIZE = 3
-TOOLBOX_URL_CACHE_KEY = "toolbox:url"
 
 
 def _newest(*conditions):
@@ -28,22 +22,7 @@ def _newest(*conditions):
     )
 
 
-def _toolbox_url(request, query=""):
-    """The toolbox's address in the current language, cached (cleared when the toolbox page is saved)."""
-    key = f"{TOOLBOX_URL_CACHE_KEY}:{translation.get_language()}"
-    url = cache.get(key)
-    if url is None:
-        toolbox = ToolboxPage.objects.live().first()
-        url = (toolbox.get_url(request=request) or "") if toolbox else ""
-        cache.set(key, url, 300)
-    return f"{url}?{query}" if url and query else url
-
-
-@receiver(post_save, sender=ToolboxPage, dispatch_uid="toolbox_url_cache_saved")
-@receiver(post_delete, sender=ToolboxPage, dispatch_uid="toolbox_url_cache_deleted")
-def clear_toolbox_url(**kwargs):
-    for code, _name in settings.LANGUAGES:
-        cache.delete(f"{TOOLBOX_URL_CACHE_KEY}:{code}")
+_toolbox_url = CachedPageUrl(ToolboxPage, "toolbox:url")
 
 
 @hooks.register(HOME_SECTIONS)
@@ -64,16 +43,13 @@ def newest_resources(request, page=None, **kwargs):
 
 @hooks.register(TAGGED_SECTIONS)
 def tagged_resources(request, page=None, action_area=None, region=None, **kwargs):
-    if action_area is not None:
-        items = _newest(_area_condition(action_area))
-        query = f"area={action_area.slug}"
-    elif region is not None:
-        items = _newest(_region_condition(region))
-        query = f"region={region.slug}"
-    else:
+    name, item = tagged_filter(action_area, region)
+    if item is None:
         return None
+    items = _newest(_area_condition(item) if name == "area" else _region_condition(item))
     if not items:
         return None
+    query = f"{name}={item.slug}"
     return Section(
         key="toolbox-tagged",
         heading=_("Resources in the toolbox"),
@@ -82,4 +58,15 @@ def tagged_resources(request, page=None, action_area=None, region=None, **kwargs
         more_url=_toolbox_url(request, query),
         more_label=_("All resources on this subject") if action_area is not None else _("All resources for the region"),
         order=300,
+    )
+
+
+@hooks.register("register_search_result_type")
+def resource_search_result_type():
+    from django.utils.translation import gettext_lazy
+
+    from focus_industry.search.types import SearchResultType
+
+    return SearchResultType(
+        "resource", ResourcePage, gettext_lazy("Toolbox resource"), gettext_lazy("Toolbox resources"), "date"
     )
