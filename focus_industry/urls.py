@@ -9,11 +9,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import seo, views
+from .api import api_router
+from .search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
+    path("api/v2/", api_router.urls),
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
 ]
@@ -28,7 +31,7 @@ if settings.FOCUS_SERVE_MEDIA:
     ]
 
 urlpatterns += i18n_patterns(
-    path(_("search/"), views.search, name="search"),
+    path(_("search/"), search_views.search, name="search"),
     path("", include("stories.urls")),
     path("", include("initiatives.urls")),
     path("", include("toolbox.urls")),

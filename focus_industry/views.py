@@ -1,7 +1,6 @@
 import logging
 
 from django.core.exceptions import DisallowedHost
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -9,12 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.cache import never_cache
 
-from wagtail.models import Page
-
 logger = logging.getLogger(__name__)
-
-SEARCH_MAX_QUERY_LENGTH = 200
-SEARCH_PAGE_SIZE = 10
 
 
 def language_from_path(path):
@@ -25,34 +19,6 @@ def language_from_path(path):
 @never_cache
 def healthz(request):
     return JsonResponse({"status": "ok"})
-
-
-def search(request):
-    query = (request.GET.get("q") or "").strip()
-    error = ""
-    results = None
-    page_obj = None
-    if len(query) > SEARCH_MAX_QUERY_LENGTH:
-        error = "too_long"
-    elif query:
-        results_qs = Page.objects.live().public().specific().search(query)
-        paginator = Paginator(results_qs, SEARCH_PAGE_SIZE)
-        try:
-            page_obj = paginator.page(request.GET.get("page") or 1)
-        except (PageNotAnInteger, EmptyPage):
-            page_obj = paginator.page(1)
-        results = page_obj.object_list
-    return render(
-        request,
-        "search/search.html",
-        {
-            "query": query,
-            "results": results,
-            "page_obj": page_obj,
-            "error": error,
-            "max_length": SEARCH_MAX_QUERY_LENGTH,
-        },
-    )
 
 
 def _error_page(request, template_name, status):

@@ -33,6 +33,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
@@ -41,6 +42,7 @@ from wagtail.search import index
 from wagtail.signals import page_published, post_page_move
 from wagtail.url_routing import RouteResult
 
+from focus_industry.api_fields import TaxonomyField
 from focus_industry.blocks import BaseContentBlock
 from focus_industry.models import ActionArea, BasePage, Region
 from focus_industry.regions import RegionRootMixin
@@ -523,6 +525,18 @@ class InitiativePage(BasePage):
         index.SearchField("partners"),
         index.FilterField("status"),
         index.FilterField("region"),
+    ]
+
+    api_fields = [
+        APIField("summary"),
+        APIField("region", serializer=TaxonomyField()),
+        APIField("action_areas", serializer=TaxonomyField()),
+        APIField("status"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("lead_organisation"),
+        APIField("partners"),
+        APIField("link"),
     ]
 
     og_type = "article"

@@ -61,3 +61,16 @@ def tagged_initiatives(request, page=None, action_area=None, region=None, **kwar
         more_label=more_label,
         order=200,
     )
+
+
+@hooks.register("register_search_result_type")
+def initiative_search_result_type():
+    from django.utils.translation import gettext_lazy
+
+    from focus_industry.search.types import SearchResultType
+
+    from .models import InitiativePage
+
+    return SearchResultType(
+        "initiative", InitiativePage, gettext_lazy("Initiative"), gettext_lazy("Initiatives"), "start_date"
+    )

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
@@ -29,6 +30,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from focus_industry.api_fields import TaxonomyField
 from focus_industry.blocks import BaseContentBlock
 from focus_industry.models import ActionArea, BasePage, Region
 from focus_industry.taxonomy import attach_tags, exclude_private, taxonomy, with_tags
@@ -364,6 +366,18 @@ class StoryPage(BasePage):
         index.SearchField("body"),
         index.SearchField("project_owner"),
         index.FilterField("date"),
+    ]
+
+    api_fields = [
+        APIField("date"),
+        APIField("lead"),
+        APIField("regions", serializer=TaxonomyField()),
+        APIField("action_areas", serializer=TaxonomyField()),
+        APIField("project_owner"),
+        APIField("period"),
+        APIField("funding"),
+        APIField("link"),
+        APIField("link_text"),
     ]
 
     og_type = "article"

@@ -26,11 +26,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import Collection, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.signals import page_published
 from wagtail.url_routing import RouteResult
 
+from focus_industry.api_fields import TaxonomyField
 from focus_industry.blocks import VideoBlock, parse_video_url
 from focus_industry.models import ActionArea, BasePage, Region
 from focus_industry.regions import BUSINESS_PROMOTERS, COORDINATORS, REGIONAL_STAFF_PREFIX, RegionRootMixin
@@ -402,6 +404,16 @@ class ResourcePage(BasePage):
         index.SearchField("description"),
         index.FilterField("kind"),
         index.FilterField("resource_language"),
+    ]
+    api_fields = [
+        APIField("date"),
+        APIField("description"),
+        APIField("kind"),
+        APIField("resource_language"),
+        APIField("external_url"),
+        APIField("video_url"),
+        APIField("regions", serializer=TaxonomyField()),
+        APIField("action_areas", serializer=TaxonomyField()),
     ]
 
     class Meta:

@@ -275,7 +275,15 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 4000
 WAGTAIL_SITE_NAME = "Focus Industry"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False  # languages are fields (modeltranslation), not page trees
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search, indexing each language with its own text-search configuration on
+# PostgreSQL (focus_industry/search/backend.py); on SQLite both languages in FTS5.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "focus_industry.search.backend",
+        "LANGUAGE_CONFIGS": {"sv": "swedish", "en": "english"},
+        "SEARCH_CONFIG": "simple",  # fields without translations: names, places (no stemming)
+    }
+}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -386,3 +394,23 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("TOOLBOX_MAX_UPLOAD_MB", "20"))
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # every file is downloaded as an attachment with its own name
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "toolbox.forms.DocumentForm"
 WAGTAILDOCS_CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "txt": "text/plain; charset=utf-8"}
+
+# --- Read-only API (focus_industry/api.py, issue 7) -----------------------------------------
+# Wagtail API v2 at /api/v2/ (public stories, initiatives and resources). Any origin may read it:
+# CORS headers for GET only, on /api/ only, never with cookies or credentials.
+INSTALLED_APPS += ["wagtail.api.v2", "rest_framework", "corsheaders"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "corsheaders.middleware.CorsMiddleware"
+)
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+CORS_PREFLIGHT_MAX_AGE = 86400
+WAGTAILAPI_LIMIT_MAX = 50
+REST_FRAMEWORK = {
+    # Anonymous and read-only: no session, no CSRF, no browsable HTML pages.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+}

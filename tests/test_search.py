@@ -1,0 +1,266 @@
+"""Site search: both languages, stemming, promotions, type filter, hostile queries, privacy, queries.
+
+Runs on SQLite and on PostgreSQL (DATABASE_URL). Swedish stemming needs PostgreSQL's "swedish"
+configuration; SQLite's FTS5 stems English only (Porter), so that test skips there.
+"""
+
+import datetime
+import re
+
+import pytest
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+pytestmark = pytest.mark.django_db
+
+SV_SEARCH = "/sok/"
+EN_SEARCH = "/en/search/"
+QUERY_BUDGET = 15
+on_postgres = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="Swedish stemming needs PostgreSQL's 'swedish' text-search configuration (SQLite's FTS5 has none)",
+)
+
+
+def make_story(slug, title, lead, title_en=None, lead_en=None, **extra):
+    from stories.models import StoryIndexPage, StoryPage
+
+    index = StoryIndexPage.objects.get()
+    story = StoryPage(
+        slug_sv=slug,
+        title_sv=title,
+        lead_sv=lead,
+        slug_en=f"{slug}-en" if title_en else None,
+        title_en=title_en,
+        lead_en=lead_en,
+        date=datetime.date(2025, 3, 14),
+        **extra,
+    )
+    index.add_child(instance=story)
+    story.save_revision().publish()
+    return story
+
+
+def make_bilingual_story():
+    return make_story(
+        "kvarnbyn",
+        "Kvarnbyn växer",
+        "Tre företag i Kvarnbyn delar en ny verkstad.",
+        title_en="Kvarnbyn grows",
+        lead_en="Three companies in Kvarnbyn share a new workshop.",
+    )
+
+
+def result_titles(response):
+    return [item["page"].title for item in response.context["results"]]
+
+
+def search(client, url, **params):
+    response = client.get(url, params)
+    assert response.status_code == 200, (url, params, response.status_code)
+    return response
+
+
+@on_postgres
+def test_swedish_inflections_find_the_swedish_text(client):
+    make_story("kvarnbyn", "Kvarnbyn växer", "Tre företag i Kvarnbyn delar en ny verkstad.")
+    assert "Kvarnbyn växer" in result_titles(search(client, SV_SEARCH, q="företagen kvarnbyn"))
+    # A Swedish plural of a word that appears only in the singular.
+    make_story("gjuteriet", "Gjuteriet i Norrbyn", "Ett gjuteri som bytte till el.")
+    assert "Gjuteriet i Norrbyn" in result_titles(search(client, SV_SEARCH, q="gjuterier norrbyn"))
+
+
+def test_english_inflections_find_the_english_text(client):
+    make_bilingual_story()
+    with translation.override("en"):
+        assert "Kvarnbyn grows" in result_titles(search(client, EN_SEARCH, q="company kvarnbyn"))
+        assert "Kvarnbyn grows" in result_titles(search(client, EN_SEARCH, q="workshops kvarnbyn"))
+
+
+def test_a_query_in_the_other_language_still_finds_the_item(client):
+    make_bilingual_story()
+    # English words on the Swedish search page, Swedish words on the English one.
+    sv_titles = result_titles(search(client, SV_SEARCH, q="workshop kvarnbyn"))
+    assert "Kvarnbyn växer" in sv_titles
+    with translation.override("en"):
+        assert "Kvarnbyn grows" in result_titles(search(client, EN_SEARCH, q="verkstad kvarnbyn"))
+
+
+def test_indexing_does_not_depend_on_the_editors_language(client):
+    with translation.override("en"):  # an editor whose admin is in English saves a bilingual story
+        make_story(
+            "sagverket",
+            "Sågverket i Ulvsby",
+            "Ett sågverk som mäter allt.",
+            title_en="The Ulvsby sawmill",
+            lead_en="A sawmill that measures everything.",
+        )
+    assert "Sågverket i Ulvsby" in result_titles(search(client, SV_SEARCH, q="sågverk ulvsby"))
+    with translation.override("en"):
+        assert "The Ulvsby sawmill" in result_titles(search(client, EN_SEARCH, q="sawmill ulvsby"))
+
+
+def test_a_missing_translation_is_not_indexed_as_none(client):
+    story = make_story("bara-svenska", "Bara på svenska", "Ingen engelsk text ännu.")
+    assert story.title_en in (None, "")
+    for url in (SV_SEARCH, EN_SEARCH):
+        response = search(client, url, q="none")
+        assert response.context["result_count"] == 0, result_titles(response)
+
+
+def test_results_show_type_date_and_a_highlighted_excerpt_and_filter_by_type(client):
+    make_story("kvarnbyn", "Kvarnbyn växer", "Tre företag i Kvarnbyn delar en ny verkstad.")
+    response = search(client, SV_SEARCH, q="kvarnbyn")
+    html = response.content.decode()
+    assert result_titles(response) == ["Kvarnbyn växer"]
+    assert "Framgångsexempel" in html or "Success story" in html
+    assert '<time datetime="2025-03-14">' in html
+    assert "<mark>Kvarnbyn</mark>" in html
+
+    everything = search(client, EN_SEARCH, q="industry")
+    facets = {facet["type"].key: facet["count"] for facet in everything.context["type_facets"]}
+    assert sum(facets.values()) == everything.context["result_count"] > 0
+    assert len(facets) >= 2
+    for key, count in facets.items():
+        narrowed = search(client, EN_SEARCH, q="industry", type=key)
+        assert narrowed.context["result_count"] == count
+        assert {item["type"].key for item in narrowed.context["results"]} == {key}
+    unknown = search(client, EN_SEARCH, q="industry", type="nonsense")
+    assert unknown.context["result_count"] == everything.context["result_count"]
+    assert unknown.context["ignored_type"]
+
+
+def test_promoted_results_come_first(client):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+    from wagtail.models import Page
+
+    make_story("kvarnbyn", "Kvarnbyn växer", "Tre företag i Kvarnbyn delar en ny verkstad.")
+    contact = Page.objects.get(slug_sv="kontakt")
+    query = Query.objects.create(query_string="kvarnbyn")
+    SearchPromotion.objects.create(query=query, page=contact, sort_order=0, description="Ring oss.")
+    SearchPromotion.objects.create(
+        query=query,
+        external_link_url="https://example.org/kvarnbyn",
+        external_link_text="Kvarnbyns förening",
+        sort_order=1,
+    )
+    response = search(client, SV_SEARCH, q="Kvarnbyn")
+    promoted = [item["title"] for item in response.context["promotions"]]
+    assert promoted == [contact.title, "Kvarnbyns förening"]
+    html = response.content.decode()
+    assert html.index(contact.title) < html.index("Kvarnbyn växer") or html.index("Ring oss.") < html.index(
+        "Kvarnbyn växer"
+    )
+    # A promoted page is not listed a second time among the matches.
+    assert contact.title not in result_titles(response)
+
+
+def test_a_promoted_private_page_is_not_shown(client):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    from toolbox.models import ResourcePage
+
+    internal = ResourcePage.objects.get(slug_sv="intern-arbetsplan-regionala-samordnare")
+    query = Query.objects.create(query_string="arbetsplan")
+    SearchPromotion.objects.create(query=query, page=internal, sort_order=0)
+    response = search(client, SV_SEARCH, q="arbetsplan")
+    assert response.context["promotions"] == []
+    assert internal.title not in response.content.decode()
+
+
+def test_internal_resources_never_appear_in_search(client):
+    from toolbox.models import ResourcePage
+
+    internal = ResourcePage.objects.get(slug_sv="intern-arbetsplan-regionala-samordnare")
+    assert internal.get_view_restrictions().exists()
+    for url, words in ((SV_SEARCH, "arbetsplan samordnare"), (EN_SEARCH, "work plan coordinators")):
+        response = search(client, url, q=words)
+        assert internal.pk not in [item["page"].pk for item in response.context["results"]]
+        assert "Internt: arbetsplan" not in response.content.decode()
+        assert "Internal: work plan" not in response.content.decode()
+
+
+HOSTILE_QUERIES = [
+    '"',
+    "'",
+    "AND",
+    "OR NOT",
+    "*",
+    "()",
+    "a & b | !c",
+    "title:foo",
+    "{title body}: x",
+    "NEAR(a b, 2)",
+    "' OR 1=1 --",
+    "\\",
+    "%_%",
+    "<script>alert(1)</script>",
+    "företag:*",
+    "😀 industri",
+    "x" * 200,
+    "x" * 201,
+    "word " * 60,
+    "-",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("url", [SV_SEARCH, EN_SEARCH])
+def test_hostile_and_odd_queries_get_a_clear_page(client, url):
+    for query in HOSTILE_QUERIES:
+        response = client.get(url, {"q": query})
+        assert response.status_code == 200, (query, response.status_code)
+        assert "<script>alert(1)</script>" not in response.content.decode()
+    assert "at most 200" in client.get(EN_SEARCH, {"q": "x" * 201}).content.decode()
+    assert client.get(url, {"q": ["a", "b"]}).status_code == 200
+    assert client.get(url, {"q": "industri", "page": "abc"}).status_code == 404
+    assert client.get(url, {"q": "industri", "page": "9999"}).status_code == 404
+    assert client.get(url, {"q": "industri", "page": "-1"}).status_code == 404
+    assert client.get(url, {"q": "industri", "type": "<b>"}).status_code == 200
+    assert client.get(f"{url}?q=%00industri").status_code in (200, 400)
+    assert client.get(f"{url}?q=%ff%fe").status_code in (200, 400)
+
+
+def test_an_empty_search_shows_the_form_only(client):
+    response = search(client, SV_SEARCH)
+    assert response.context["results"] == []
+    assert 'name="q"' in response.content.decode()
+
+
+def test_a_search_writes_nothing_and_sets_no_cookie(client):
+    from wagtail.contrib.search_promotions.models import Query
+
+    before = Query.objects.count()
+    with CaptureQueriesContext(connection) as queries:
+        response = search(client, SV_SEARCH, q="industri")
+    assert Query.objects.count() == before
+    writes = [q["sql"] for q in queries if re.match(r"\s*(INSERT|UPDATE|DELETE)", q["sql"], re.IGNORECASE)]
+    assert writes == []
+    assert not response.cookies
+    assert response["X-Robots-Tag"] == "noindex"
+
+
+def test_search_stays_within_the_query_budget_whatever_the_number_of_results(client):
+    for number in range(25):
+        make_story(f"kvarnbyn-{number}", f"Kvarnbyn {number}", "Ett företag i Kvarnbyn.")
+    search(client, SV_SEARCH, q="kvarnbyn")  # warm per-process caches, as on a running site
+    for params in (
+        {"q": "kvarnbyn"},
+        {"q": "kvarnbyn", "page": "2"},
+        {"q": "industri"},
+        {"q": "kvarnbyn", "type": "story"},
+    ):
+        with CaptureQueriesContext(connection) as queries:
+            response = search(client, SV_SEARCH, **params)
+        assert len(queries) <= QUERY_BUDGET, (params, len(queries))
+    assert response.context["result_count"] == 25
+    assert len(response.context["results"]) == 10
+
+
+def test_coordinators_may_manage_promoted_results(make_user):
+    user = make_user("Coordinators")
+    for action in ("add", "change", "delete"):
+        assert user.has_perm(f"wagtailsearchpromotions.{action}_searchpromotion")
+    assert not make_user("Business promoters").has_perm("wagtailsearchpromotions.add_searchpromotion")
