@@ -53,10 +53,46 @@ forwarded_allow_ips = (
 control_socket_disable = True
 
 # --- Logs -------------------------------------------------------------------------------------
-# Access log and error log to stdout/stderr: the container runtime or systemd collects them.
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+# The application logs every request itself, as JSON with its request id (focus_industry/request_log.py),
+# so gunicorn's access log is off unless GUNICORN_ACCESS_LOG names a destination ("-" for stdout).
+# Gunicorn's own messages (start, workers, timeouts) go to stderr, as JSON objects too unless
+# DJANGO_LOG_FORMAT=plain: one format for whatever collects the container's output.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "").strip() or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
-access_log_format = '%({x-forwarded-for}i)s %(h)s %(t)s "%(r)s" %(s)s %(b)s %(M)sms "%(f)s" "%(a)s"'
+access_log_format = '%({x-forwarded-for}i)s %(h)s %(t)s "%(r)s" %(s)s %(b)s %(M)sms "%(f)s" "%(a)s" %({x-request-id}o)s'
 capture_output = False
 proc_name = "focus-industry"
+
+if os.environ.get("DJANGO_LOG_FORMAT", "json").strip().lower() == "json":
+    _json = {
+        "class": "logging.StreamHandler",
+        "formatter": "json",
+    }
+    logconfig_dict = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "root": {"level": "WARNING", "handlers": []},
+        "loggers": {
+            "gunicorn.error": {"level": loglevel.upper(), "handlers": ["error_console"], "propagate": False},
+            "gunicorn.access": {
+                "level": "INFO" if accesslog else "CRITICAL",
+                "handlers": ["console"] if accesslog else [],
+                "propagate": False,
+            },
+        },
+        "handlers": {
+            "console": {**_json, "stream": "ext://sys.stdout"}
+            if accesslog in (None, "-")
+            else {**_json, "class": "logging.FileHandler", "filename": accesslog},
+            "error_console": {**_json, "stream": "ext://sys.stderr"},
+        },
+        "formatters": {
+            "json": {
+                "()": "pythonjsonlogger.json.JsonFormatter",
+                "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(process)d",
+                "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger", "process": "pid"},
+                "datefmt": "%Y-%m-%dT%H:%M:%S%z",
+            }
+        },
+    }

@@ -1,14 +1,29 @@
 import logging
+import sys
+import time
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
+from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
+from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.cache import never_cache
 
 logger = logging.getLogger(__name__)
+
+try:
+    import psycopg
+except ImportError:  # pragma: no cover - psycopg is a dependency; SQLite-only installs work without it
+    DATABASE_UNAVAILABLE_ERRORS = (OperationalError, InterfaceError)
+else:
+    # Django wraps the driver's errors; the driver's own classes cover the few paths it does not wrap.
+    DATABASE_UNAVAILABLE_ERRORS = (OperationalError, InterfaceError, psycopg.OperationalError, psycopg.InterfaceError)
 
 
 def language_from_path(path):
@@ -18,7 +33,85 @@ def language_from_path(path):
 
 @never_cache
 def healthz(request):
+    """The process is alive and serving: no database, no cache."""
     return JsonResponse({"status": "ok"})
+
+
+_migrations_seen = {"pending": None, "at": float("-inf")}
+
+
+def _migrations_pending():
+    """Whether migrations on disk are not applied yet; the answer is reused for a few seconds."""
+    now = time.monotonic()
+    if now - _migrations_seen["at"] > settings.FOCUS_READYZ_MIGRATIONS_TTL:
+        executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
+        _migrations_seen["pending"] = bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
+        _migrations_seen["at"] = now
+    return _migrations_seen["pending"]
+
+
+def _check_database():
+    try:
+        with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return "ok", "pending" if _migrations_pending() else "ok"
+    except DATABASE_UNAVAILABLE_ERRORS as error:
+        logger.warning("readyz: database unavailable: %s", _first_line(error))
+        return "unavailable", "unknown"
+
+
+def _check_cache():
+    """ "ok" when a value written to the cache reads back; "degraded" otherwise (pages are then
+    rendered on every request, slower but correct)."""
+    key, token = "focus:readyz", f"{time.monotonic_ns()}"
+    try:
+        cache.set(key, token, 10)
+        if cache.get(key) == token:
+            return "ok"
+    except Exception as error:  # any backend, any failure: the cache is optional
+        logger.warning("readyz: cache unavailable: %s", _first_line(error))
+    return "degraded"
+
+
+@never_cache
+def readyz(request):
+    """Ready for traffic: the database answers and is migrated (else 503); the cache works or the
+    site runs degraded without it (still 200)."""
+    database, migrations = _check_database()
+    cache_state = _check_cache()
+    ready = database == "ok" and migrations == "ok"
+    status = "unavailable" if not ready else "ok" if cache_state == "ok" else "degraded"
+    return JsonResponse(
+        {"status": status, "database": database, "migrations": migrations, "cache": cache_state},
+        status=200 if ready else 503,
+    )
+
+
+def _first_line(error):
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def is_database_unavailable(exception):
+    return isinstance(exception, DATABASE_UNAVAILABLE_ERRORS)
+
+
+def database_unavailable(request, exception):
+    """The branded 503 for a database outage: no database needed to render it, in the language of
+    the URL, with Retry-After, never cached."""
+    logger.warning("Database unavailable (%s): %s", type(exception).__name__, _first_line(exception))
+    response = _standalone_error(
+        request,
+        503,
+        gettext_noop("The site is taking a short break"),
+        gettext_noop(
+            "We cannot reach our database right now, so the page cannot be shown. "
+            "Nothing is lost: please try again in a minute."
+        ),
+    )
+    response["Retry-After"] = str(settings.FOCUS_RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response
 
 
 def _error_page(request, template_name, status):
@@ -68,6 +161,9 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     """Rendered without the database or context processors: the site may be down."""
+    exception = sys.exc_info()[1]  # Django calls handler500 while handling the exception
+    if is_database_unavailable(exception):
+        return database_unavailable(request, exception)
     return _standalone_error(
         request,
         500,

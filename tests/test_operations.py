@@ -92,19 +92,15 @@ def server_database_url(tmp_path_factory):
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-@pytest.fixture(scope="module")
-def production_server(tmp_path_factory, server_database_url):
-    workdir = tmp_path_factory.mktemp("production")
-    home = workdir / "home"
-    runtime = workdir / "run"
-    home.mkdir()
-    runtime.mkdir()
-    port = _free_port()
-    env = _clean_env(
+def production_env(workdir, database_url, port, **extra):
+    """What bin/start gets on a fresh production host: demo content, two workers, folders of its own."""
+    (workdir / "home").mkdir(exist_ok=True)
+    (workdir / "run").mkdir(exist_ok=True)
+    settings = dict(
         PYTHON=sys.executable,
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-        DATABASE_URL=server_database_url,
+        DATABASE_URL=database_url,
         FOCUS_VAR_DIR=str(workdir / "var"),
         DJANGO_MEDIA_ROOT=str(workdir / "var" / "media"),
         DJANGO_STATIC_ROOT=str(workdir / "static"),
@@ -112,18 +108,26 @@ def production_server(tmp_path_factory, server_database_url):
         HOST="127.0.0.1",
         PORT=str(port),
         GUNICORN_WORKERS="2",
-        HOME=str(home),
-        XDG_RUNTIME_DIR=str(runtime),
+        HOME=str(workdir / "home"),
+        XDG_RUNTIME_DIR=str(workdir / "run"),
     )
-    # The image build's step, with no secret at all: bin/collectstatic supplies a throwaway one.
+    return _clean_env(**{**settings, **extra})
+
+
+def collect_static(env, cwd):
+    """The image build's step, with no secret at all: bin/collectstatic supplies a throwaway one."""
     collect_env = {key: value for key, value in env.items() if key != "DJANGO_SECRET_KEY"}
     subprocess.run(
         [str(ROOT / "bin" / "collectstatic")],
         env={**collect_env, "VERBOSITY": "0"},
-        cwd=workdir,  # the scripts find the project themselves
+        cwd=cwd,  # the scripts find the project themselves
         check=True,
         timeout=300,
     )
+
+
+def start_server(workdir, env, ready_path="/healthz"):
+    """bin/start in a session of its own; the server dict once ready_path answers 200."""
     log_path = workdir / "server.log"
     log = open(log_path, "w")  # noqa: SIM115
     process = subprocess.Popen(
@@ -134,11 +138,11 @@ def production_server(tmp_path_factory, server_database_url):
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{env['PORT']}"
     deadline = time.monotonic() + 300
     while True:
         try:
-            status, _, _ = fetch(f"{url}/healthz", HTTPS)
+            status, _, _ = fetch(f"{url}{ready_path}", HTTPS)
             if status == 200:
                 break
         except OSError:
@@ -148,12 +152,26 @@ def production_server(tmp_path_factory, server_database_url):
             log.close()
             pytest.fail("bin/start did not come up:\n" + log_path.read_text()[-5000:])
         time.sleep(0.3)
-    server = {"url": url, "env": env, "process": process, "log": log_path, "workdir": workdir, "port": port}
-    yield server
+    return {"url": url, "env": env, "process": process, "log": log_path, "workdir": workdir, "_log": log}
+
+
+def stop_server(server):
+    process = server["process"]
     if process.poll() is None:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=10)
-    log.close()
+    server["_log"].close()
+
+
+@pytest.fixture(scope="module")
+def production_server(tmp_path_factory, server_database_url):
+    workdir = tmp_path_factory.mktemp("production")
+    port = _free_port()
+    env = production_env(workdir, server_database_url, port)
+    collect_static(env, workdir)
+    server = {**start_server(workdir, env), "port": port}
+    yield server
+    stop_server(server)
 
 
 def test_start_serves_the_demo_site_in_both_languages(production_server):
@@ -221,12 +239,20 @@ def test_a_request_for_an_unknown_host_is_a_400_not_a_500(production_server):
     assert status == 400
 
 
-def test_gunicorn_logs_requests_to_stdout_and_opens_no_control_socket(production_server):
-    fetch(production_server["url"] + "/en/?from=log-test", HTTPS)
+def test_requests_are_logged_once_as_json_and_no_control_socket_is_opened(production_server):
+    _, headers, _ = fetch(production_server["url"] + "/en/?from=log-test", {**HTTPS, "X-Request-ID": "log-test-1"})
+    assert headers["X-Request-ID"] == "log-test-1"
+    fetch(production_server["url"] + "/healthz", HTTPS)
     time.sleep(0.5)
     log = production_server["log"].read_text()
     assert "bin/start: settings focus_industry.settings.production" in log
-    assert '"GET /en/?from=log-test HTTP/1.1" 200' in log
+    records = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
+    mine = [record for record in records if record.get("request_id") == "log-test-1"]
+    assert len(mine) == 1, "one access log line per request (gunicorn's own access log is off)"
+    assert mine[0]["method"] == "GET" and mine[0]["path"] == "/en/" and mine[0]["query"] == "from=log-test"
+    assert mine[0]["status"] == 200 and mine[0]["duration_ms"] > 0 and mine[0]["level"] == "INFO"
+    assert not [record for record in records if record.get("path") == "/healthz"], "probes are not INFO noise"
+    assert any(record["logger"] == "gunicorn.error" and "Booting worker" in record["message"] for record in records)
     assert not (production_server["workdir"] / "run" / "gunicorn.ctl").exists()
     assert not (production_server["workdir"] / "home" / ".gunicorn").exists()
 
@@ -301,7 +327,8 @@ def test_gunicorn_conf_names_only_real_settings(monkeypatch):
     names = {name for name, value in conf.items() if not callable(value) and name != "os"}
     assert names - known == set()
     assert conf["control_socket_disable"] is True
-    assert conf["accesslog"] == "-"
+    assert conf["accesslog"] is None  # the application logs each request as JSON
+    assert _gunicorn_conf(monkeypatch, GUNICORN_ACCESS_LOG="-")["accesslog"] == "-"
     assert conf["bind"] == ["0.0.0.0:8000"]
     assert 1 <= conf["workers"] <= 8
     assert conf["max_requests"] > 0 and conf["max_requests_jitter"] > 0

@@ -70,6 +70,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The access log, outermost: request id, method, path, status and duration of every response.
+    "focus_industry.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files are answered here, before sessions, locale or any database work.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -90,6 +92,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A database that cannot be reached gives a branded 503 with Retry-After, not a 500.
+    "focus_industry.outage.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "focus_industry.urls"
@@ -124,6 +128,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable server fails a request (503) and /readyz within seconds instead of hanging a worker.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "5"))
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
@@ -359,17 +368,48 @@ WAGTAIL_AGING_PAGES_ENABLED = True
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Logging --------------------------------------------------------------------------------
+# One JSON object per line on stdout (for the container runtime or journald), every record with the
+# request id of the request it belongs to; DJANGO_LOG_FORMAT=plain for people reading a terminal.
+# Requests are logged once, by focus_industry.request_log.RequestLogMiddleware (the first middleware):
+# gunicorn's access log is off unless GUNICORN_ACCESS_LOG asks for it, and django.request only
+# reports errors (a 404 is in the access log already). Health probes are logged at DEBUG.
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "json").strip().lower()
+if LOG_FORMAT not in {"json", "plain"}:
+    raise ImproperlyConfigured(f"DJANGO_LOG_FORMAT must be 'json' or 'plain', not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "focus_industry.request_log.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            "timestamp": False,
+            "datefmt": "%Y-%m-%dT%H:%M:%S%z",
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         "django.security.DisallowedHost": {"level": "ERROR"},
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
     },
 }
+# Seconds a visitor is asked to wait (Retry-After) when the database cannot be reached.
+FOCUS_RETRY_AFTER_SECONDS = int(os.environ.get("DJANGO_RETRY_AFTER_SECONDS", "30"))
+# How long /readyz trusts its last look at the migrations (the check loads the migration graph).
+FOCUS_READYZ_MIGRATIONS_TTL = float(os.environ.get("DJANGO_READYZ_MIGRATIONS_TTL", "10"))
 
 
 def require_secret_key(key):

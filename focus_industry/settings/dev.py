@@ -8,3 +8,5 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-insecure-key-do-not-u
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 FOCUS_DEMO_ACCOUNTS = True
+# Readable logs in a terminal; DJANGO_LOG_FORMAT=json shows what production writes.
+LOGGING["handlers"]["console"]["formatter"] = os.environ.get("DJANGO_LOG_FORMAT", "plain")  # noqa: F405
