@@ -87,3 +87,27 @@ def register_translation_status_urls():
             name="focus_translation_status_results",
         ),
     ]
+
+
+# --- Safe logins: two-step verification pages (focus_industry/logins/two_factor.py) -------------
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    from .logins import two_factor
+
+    return [
+        path("2fa/verify/", two_factor.verify, name="focus_2fa_verify"),
+        path("2fa/enrol/", two_factor.enrol, name="focus_2fa_enrol"),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    from django_otp import user_has_device
+
+    if user_has_device(request.user, confirmed=True):
+        return None
+    return {
+        "url": reverse("focus_2fa_enrol"),
+        "label": _("Set up two-step verification"),
+        "help_text": _("Sign in with a code from an authenticator app as well as your password."),
+    }

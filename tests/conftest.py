@@ -8,6 +8,7 @@ content freely.
 import pytest
 
 from django.core.management import call_command
+from django.test import Client
 from django.utils import translation
 
 
@@ -67,3 +68,32 @@ def make_user(db):
         return user
 
     return make
+
+
+class VerifiedClient(Client):
+    """django.test.Client whose force_login(user) also passes the second factor, as a user with an
+    authenticator app does after the code page. Superusers and coordinators get a confirmed TOTP device
+    for it (the requirement itself stays on: tests/test_logins.py proves it). `verified=False` logs in
+    with the password only."""
+
+    def force_login(self, user, backend=None, verified=True):
+        super().force_login(user, backend)
+        if not verified:
+            return
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from focus_industry.logins.two_factor import DEVICE_ID_SESSION_KEY, create_confirmed_device, two_factor_required
+
+        device = TOTPDevice.objects.devices_for_user(user, confirmed=True).first()
+        if device is None and two_factor_required(user):
+            device, _key = create_confirmed_device(user, name="test device")
+        if device is not None:
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+
+@pytest.fixture
+def client():
+    """pytest-django's `client`, whose force_login also verifies the second factor (see VerifiedClient)."""
+    return VerifiedClient()

@@ -5,6 +5,7 @@ Safe for production on its own: DEBUG is off and the secret key comes from the e
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -454,3 +455,35 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
 }
+
+# --- Safe logins: throttling (django-axes) and two-factor authentication (django-otp) -------
+# See focus_industry/logins/. Axes keeps its counts in the database (no extra service).
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "axes"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out clients before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+# Inside AdminNoIndexNoCacheMiddleware, so the 2FA redirects and pages are noindex and never cached too.
+MIDDLEWARE += [
+    "focus_industry.logins.two_factor.AdminTwoFactorMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as Axes asks
+]
+WAGTAILADMIN_USER_LOGIN_FORM = "focus_industry.logins.throttling.LoginForm"
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "focus_industry.logins.throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "focus_industry.logins.throttling.client_ip"
+AXES_ENABLE_ADMIN = False  # Django's own admin is not served; `manage.py axes_reset_username` unlocks
+# Proxies in front of the app that append to X-Forwarded-For (0: REMOTE_ADDR is the client).
+FOCUS_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+# Second factor: required for superusers and these groups; anyone else may opt in. Not switchable
+# from the environment here: only dev.py may turn it off for a developer's own machine.
+FOCUS_2FA_REQUIRED = True
+FOCUS_2FA_REQUIRED_GROUPS = ["Coordinators"]
+OTP_TOTP_ISSUER = "Focus Industry"

@@ -10,3 +10,6 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 FOCUS_DEMO_ACCOUNTS = True
 # Readable logs in a terminal; DJANGO_LOG_FORMAT=json shows what production writes.
 LOGGING["handlers"]["console"]["formatter"] = os.environ.get("DJANGO_LOG_FORMAT", "plain")  # noqa: F405
+# Two-step verification stays on by default (the demo admin and coordinator get their TOTP key printed
+# once by `load_demo_content --accounts`); FOCUS_2FA_REQUIRED=0 turns it off on a developer's machine.
+FOCUS_2FA_REQUIRED = env_bool("FOCUS_2FA_REQUIRED", True)

@@ -68,11 +68,14 @@ def e2e_server(tmp_path_factory):
     result = subprocess.run(
         [*manage, "load_demo_content", "--accounts"], check=True, env=env, cwd=ROOT, capture_output=True, text=True
     )
-    accounts = {}
+    accounts, totp_keys = {}, {}
     for line in result.stdout.splitlines():
         if "demo login created:" in line:
             username, password = line.split("demo login created:")[1].strip().split(" / ")
             accounts[username] = password
+        elif "demo 2FA key created:" in line:
+            username, key = line.split("demo 2FA key created:")[1].split("(")[0].strip().split(" / ")
+            totp_keys[username] = key
     log = open(workdir / "server.log", "w")  # noqa: SIM115
     server = subprocess.Popen(
         [
@@ -104,7 +107,7 @@ def e2e_server(tmp_path_factory):
                 log.close()
                 raise RuntimeError("The e2e server did not start:\n" + (workdir / "server.log").read_text()) from None
             time.sleep(0.3)
-    yield {"url": url, "env": env, "accounts": accounts, "workdir": workdir}
+    yield {"url": url, "env": env, "accounts": accounts, "totp_keys": totp_keys, "workdir": workdir}
     server.terminate()
     server.wait(timeout=10)
     log.close()
@@ -140,3 +143,39 @@ def screenshot(page, name):
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+_LAST_TOTP_STEP = {}
+
+
+def totp_code(key):
+    """The code an authenticator app shows for `key` (base32), never one already used in this run:
+    django-otp refuses a code twice, so a second sign-in within 30 seconds takes the next step's code
+    (accepted: one step of clock drift is allowed) or waits for it."""
+    import base64
+
+    from django_otp.oath import hotp
+
+    while True:
+        now = int(time.time()) // 30
+        step = max(now, _LAST_TOTP_STEP.get(key, -1) + 1)
+        if step <= now + 1:
+            break
+        time.sleep(1)
+    _LAST_TOTP_STEP[key] = step
+    return f"{hotp(base64.b32decode(key), step):06d}"
+
+
+def admin_log_in(page, e2e_server, username):
+    """Signs in through Wagtail's login page, and through the two-step verification page when asked."""
+    base = e2e_server["url"]
+    page.goto(base + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", e2e_server["accounts"][username])
+    page.locator("form.login-form button[type=submit]").first.click()
+    page.wait_for_load_state()
+    if "/admin/2fa/verify/" in page.url:
+        page.fill("#id_code", totp_code(e2e_server["totp_keys"][username]))
+        page.locator("form.login-form button[type=submit]").click()
+        page.wait_for_load_state()
+

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tests.e2e.conftest import ROOT, screenshot
+from tests.e2e.conftest import ROOT, admin_log_in, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -33,21 +33,19 @@ def home_page_id(e2e_server):
     return int(result.stdout.strip().splitlines()[-1])
 
 
-def log_in(page, base, username, password):
-    page.goto(base + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.locator("form button[type=submit], form input[type=submit]").first.click()
-    page.wait_for_url(base + "/admin/")
+def log_in(page, e2e_server, username):
+    """Password, then (for the coordinator) the code from the demo account's authenticator key."""
+    admin_log_in(page, e2e_server, username)
+    page.wait_for_url(e2e_server["url"] + "/admin/")
 
 
 def test_promoter_writes_coordinator_approves_page_goes_live(e2e_server, new_page):
-    base, accounts = e2e_server["url"], e2e_server["accounts"]
+    base = e2e_server["url"]
     home_id = home_page_id(e2e_server)
 
     # The business promoter writes the page in both languages.
     promoter = new_page(width=1280)
-    log_in(promoter, base, "promoter", accounts["promoter"])
+    log_in(promoter, e2e_server, "promoter")
     promoter.goto(f"{base}/admin/pages/add/focus_industry/standardpage/{home_id}/")
     promoter.fill("#id_title_sv", TITLE_SV)
     promoter.fill("#id_title_en", TITLE_EN)
@@ -78,7 +76,7 @@ def test_promoter_writes_coordinator_approves_page_goes_live(e2e_server, new_pag
 
     # The coordinator approves from the dashboard (a new browser context: no shared cookies).
     coordinator = new_page(width=1280)
-    log_in(coordinator, base, "coordinator", accounts["coordinator"])
+    log_in(coordinator, e2e_server, "coordinator")
     row = coordinator.locator("tr", has_text=TITLE_SV)
     if row.count() == 0:
         row = coordinator.locator("tr", has_text=TITLE_EN)
@@ -115,9 +113,9 @@ def test_promoter_writes_coordinator_approves_page_goes_live(e2e_server, new_pag
 
 
 def test_preview_modes_swedish_and_english(e2e_server, new_page):
-    base, accounts = e2e_server["url"], e2e_server["accounts"]
+    base = e2e_server["url"]
     page = new_page(width=1280)
-    log_in(page, base, "coordinator", accounts["coordinator"])
+    log_in(page, e2e_server, "coordinator")
     home_id = home_page_id(e2e_server)
     page.goto(f"{base}/admin/pages/{home_id}/edit/")
     # The preview panel offers one mode per language, whatever the admin language is.

@@ -28,5 +28,17 @@ class Command(BaseCommand):
                 raise CommandError(str(error)) from error
             for username, password in created:
                 self.stdout.write(f"  demo login created: {username} / {password}")
+            self.print_demo_totp_keys([username for username, _password in created])
             if not created:
                 self.stdout.write("  demo logins exist already (passwords were printed when they were created).")
+
+    def print_demo_totp_keys(self, usernames):
+        """Demo accounts that must use two-step verification get a device now; its key is printed once."""
+        from django.contrib.auth import get_user_model
+
+        from focus_industry.logins.two_factor import create_confirmed_device, two_factor_required
+
+        for user in get_user_model().objects.filter(username__in=usernames).order_by("pk"):
+            if two_factor_required(user):
+                device, key = create_confirmed_device(user)
+                self.stdout.write(f"  demo 2FA key created: {user.username} / {key}  ({device.config_url})")
