@@ -12,7 +12,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432
 PG_TEST_DB ?= focus_industry_test
 PYTEST_ARGS ?=
 
-.PHONY: help install run serve test test-postgres test-browser lint format messages demo backup restore bench clean
+.PHONY: help install run serve test test-postgres test-browser lint format messages demo backup restore bench bench-scaleout clean
 
 help: ## List the targets with what they do
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-15s\033[0m %s\n", $$1, $$2}'
@@ -81,6 +81,10 @@ demo: install ## Load (or complete) the demo content without serving
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py update_translation_fields > /dev/null
 	$(PY) manage.py load_demo_content
+
+bench-scaleout: install ## Requests/s through HAProxy with one and two app instances and through Varnish (needs bin/install-scaleout-tools, PostgreSQL, Redis)
+	@bin/install-scaleout-tools
+	$(PY) bench/scaleout.py
 
 clean: ## Remove the virtualenv, the local database and test artifacts
 	rm -rf $(VENV) var staticfiles test-artifacts .pytest_cache .ruff_cache

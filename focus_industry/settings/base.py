@@ -259,6 +259,7 @@ if AWS_STORAGE_BUCKET_NAME:
                 "location": "public",
                 "querystring_auth": False,
                 "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+                "url_protocol": os.environ.get("AWS_S3_URL_PROTOCOL", "https:"),
             },
         },
     }

@@ -2,6 +2,7 @@
 
 import os
 import secrets
+import shutil
 
 import pytest
 
@@ -101,3 +102,4 @@ def varnish(scaleout_dir, cluster):
     process = infra.start_varnish(scaleout_dir, proxy_port, cluster["varnish_port"])
     yield process
     process.stop()
+    shutil.rmtree(process.instance, ignore_errors=True)

@@ -14,6 +14,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -348,16 +349,16 @@ backend app
 """
 
 
-def start_haproxy(workdir, instances, health):
+def start_haproxy(workdir, instances, health, name="haproxy"):
     haproxy = tool("haproxy")
     require(haproxy, "HAProxy is missing (bin/install-scaleout-tools installs Debian's haproxy)")
     port = free_port()
     servers = "\n".join(f"    server {name} 127.0.0.1:{app_port} check" for name, app_port in instances)
-    config = Path(workdir) / "haproxy.cfg"
+    config = Path(workdir) / f"{name}.cfg"
     config.write_text(HAPROXY_CFG.format(port=port, health=health, servers=servers))
     check = subprocess.run([haproxy, "-c", "-f", str(config)], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
-    process = Process("haproxy", [haproxy, "-db", "-f", str(config)], workdir)
+    process = Process(name, [haproxy, "-db", "-f", str(config)], workdir)
     process.url = f"http://127.0.0.1:{port}"
     process.wait_until(lambda: fetch(process.url + health, timeout=3).status == 200, "pass requests on")
     return process
@@ -368,16 +369,16 @@ def start_varnish(workdir, backend_port, port):
     require(varnishd, "Varnish is missing (bin/install-scaleout-tools installs Debian's varnish)")
     vcl = (ROOT / "deploy" / "varnish" / "default.vcl").read_text()
     assert '.port = "8000";' in vcl
-    config = Path(workdir) / "varnish.vcl"
+    # varnishd's unprivileged worker user must reach its folder and the VCL (pytest's folders are private).
+    instance = Path(tempfile.mkdtemp(prefix="focus-varnish-"))
+    instance.chmod(0o755)
+    config = instance / "default.vcl"
     config.write_text(vcl.replace('.port = "8000";', f'.port = "{backend_port}";'))
-    instance = Path(workdir) / "varnish"
-    instance.mkdir()
-    for path in (Path(workdir), instance, config):
-        path.chmod(0o755)  # varnishd's unprivileged worker user reads them
+    config.chmod(0o644)
     args = [varnishd, "-F", "-a", f"127.0.0.1:{port}", "-f", str(config), "-n", str(instance), "-s", "malloc,64m"]
     args += ["-T", f"127.0.0.1:{free_port()}", "-p", "ban_lurker_sleep=0.05"]
     process = Process("varnish", args, workdir)
-    process.url = f"http://127.0.0.1:{port}"
+    process.url, process.instance = f"http://127.0.0.1:{port}", instance
     process.wait_until(lambda: fetch(process.url + "/healthz", timeout=3).status == 200, "pass requests on")
     return process
 

@@ -1,0 +1,68 @@
+"""The Kubernetes manifests (deploy/k8s) are valid for the API they name, and the VCL compiles."""
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+MANIFESTS = sorted((ROOT / "deploy" / "k8s").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("manifest", MANIFESTS, ids=lambda path: path.name)
+def test_manifest_passes_strict_schema_validation(manifest):
+    validate = shutil.which("kubernetes-validate", path=str(BIN))
+    assert validate, "kubernetes-validate comes with the dev dependencies: run make install"
+    result = subprocess.run(
+        [validate, "--strict", "-k", "1.30.0", str(manifest)], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "passed" in result.stdout
+
+
+def test_app_pods_are_several_stateless_replicas_with_readiness_on_readyz():
+    documents = list(yaml.safe_load_all((ROOT / "deploy" / "k8s" / "app.yaml").read_text()))
+    deployment = next(doc for doc in documents if doc["kind"] == "Deployment")
+    assert deployment["spec"]["replicas"] >= 2
+    assert deployment["spec"]["strategy"]["rollingUpdate"]["maxUnavailable"] == 0
+    container = deployment["spec"]["template"]["spec"]["containers"][0]
+    assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
+    assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"
+    scratch = "/tmp"  # noqa: S108 - the only writable place in the pod, an emptyDir
+    assert all(mount["mountPath"] == scratch for mount in container.get("volumeMounts", []))
+    config = next(doc for doc in documents if doc["kind"] == "ConfigMap")["data"]
+    assert config["AWS_STORAGE_BUCKET_NAME"] and config["FOCUS_FRONTEND_CACHE_URLS"]
+
+
+@pytest.mark.skipif(not shutil.which("varnishd", path="/usr/sbin:/usr/bin"), reason="varnishd is not installed")
+def test_the_vcl_compiles():
+    # varnishd compiles as its own unprivileged user: a folder that user can enter (pytest's are private).
+    with tempfile.TemporaryDirectory(prefix="focus-vcl-") as workdir:
+        Path(workdir).chmod(0o755)
+        result = subprocess.run(
+            ["varnishd", "-C", "-f", str(ROOT / "deploy" / "varnish" / "default.vcl"), "-n", workdir],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
+YAMLLINT_CONFIG = (
+    "{extends: default, rules: {line-length: {max: 240}, document-start: disable, truthy: {check-keys: false}}}"
+)
+
+
+def test_deployment_yaml_passes_yamllint():
+    yamllint = shutil.which("yamllint", path=str(BIN))
+    assert yamllint, "yamllint comes with the dev dependencies: run make install"
+    files = [*MANIFESTS, ROOT / "compose.scale.yaml"]
+    result = subprocess.run(
+        [yamllint, "--strict", "-d", YAMLLINT_CONFIG, *map(str, files)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
