@@ -284,36 +284,52 @@ STANDARD_PAGES = {
             "many people as possible to be able to use it.",
         ),
         "body": (
-            "<h2>Hur tillgänglig är webbplatsen?</h2><p>Webbplatsen är delvis förenlig med lagen (2018:1937) om "
-            "tillgänglighet till digital offentlig service, på grund av de brister som beskrivs nedan.</p>"
-            "<h2>Kända brister</h2><ul><li>Filmer från YouTube eller Vimeo saknar ibland textning på båda språken. "
-            "Vi textar nya filmer innan de publiceras.</li><li>Vissa äldre PDF-dokument i verktygslådan är inte "
-            "fullt tillgängliga. Be oss om en tillgänglig version.</li></ul>"
-            "<h2>Hur vi testat webbplatsen</h2><p>Vi har gjort en självskattning med automatiska verktyg (axe-core, "
-            "Lighthouse och Nu HTML Checker) och manuella tester med tangentbord och skärmläsare. Senaste "
-            "bedömningen gjordes den 25 november 2026.</p>"
-            "<h2>Kontakta oss om du upptäcker brister</h2><p>Om du behöver innehåll i ett annat format eller "
-            'upptäcker brister, skriv till <a href="mailto:kontakt@focusindustry.nu">kontakt@focusindustry.nu</a>.'
-            " Vi svarar inom fem arbetsdagar.</p>"
-            "<h2>Kontakta tillsynsmyndigheten</h2><p>Myndigheten för digital förvaltning (DIGG) ansvarar för "
-            "tillsynen. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du "
-            '<a href="https://www.digg.se/analys-och-uppfoljning/lagen-om-tillganglighet-till-digital-offentlig-service-dos-lagen/anmal-bristande-tillganglighet">'
-            "anmäla bristande tillgänglighet till DIGG</a>.</p>",
-            "<h2>How accessible is the website?</h2><p>The website is partially compliant with the Swedish Act "
-            "(2018:1937) on accessibility to digital public services, because of the shortcomings described "
-            "below.</p><h2>Known shortcomings</h2><ul><li>Films from YouTube or Vimeo sometimes lack subtitles in "
-            "both languages. We subtitle new films before they are published.</li><li>Some older PDF documents in "
-            "the toolbox are not fully accessible. Ask us for an accessible version.</li></ul>"
-            "<h2>How we tested the website</h2><p>We made a self-assessment with automated tools (axe-core, "
-            "Lighthouse and the Nu HTML Checker) and manual tests with keyboard and screen reader. The latest "
-            "assessment was made on 25 November 2026.</p>"
-            "<h2>Contact us if you find shortcomings</h2><p>If you need content in another format or find "
-            'shortcomings, write to <a href="mailto:kontakt@focusindustry.nu">kontakt@focusindustry.nu</a>. We '
-            "answer within five working days.</p>"
-            "<h2>Contact the supervisory authority</h2><p>The Agency for Digital Government (DIGG) supervises the "
-            "law. If you are not satisfied with how we handle your feedback, you can "
-            '<a href="https://www.digg.se/analys-och-uppfoljning/lagen-om-tillganglighet-till-digital-offentlig-service-dos-lagen/anmal-bristande-tillganglighet">'
-            "report inadequate accessibility to DIGG</a>.</p>",
+            "<h2>Hur tillgänglig är webbplatsen?</h2><p>Vi vet att delar av webbplatsen inte är helt "
+            "tillgängliga. Webbplatsen är därför delvis förenlig med lagen (2018:1937) om tillgänglighet till "
+            "digital offentlig service. Bristerna beskrivs nedan.</p>"
+            "<h2>Vad kan du göra om du inte kan använda delar av webbplatsen?</h2><p>Om du behöver innehåll i "
+            'ett annat format, till exempel en film med textning eller ett dokument som text, skriv till <a href="'
+            'mailto:kontakt@focusindustry.nu">kontakt@focusindustry.nu</a>. Vi svarar inom fem arbetsdagar.</p>'
+            "<h2>Rapportera brister i webbplatsens tillgänglighet</h2><p>Vi strävar hela tiden efter att "
+            "förbättra tillgängligheten. Om du upptäcker problem som inte beskrivs på den här sidan, eller om du "
+            'anser att vi inte uppfyller lagens krav, meddela oss på <a href="mailto:kontakt@focusindustry.nu">'
+            "kontakt@focusindustry.nu</a> så att vi får veta att problemet finns.</p>"
+            "<h2>Tillsyn</h2><p>Myndigheten för digital förvaltning (DIGG) har ansvaret för tillsyn av lagen om "
+            "tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar dina "
+            'synpunkter kan du kontakta DIGG och <a href="https://www.digg.se/tdosanmalan">påtala det</a>.</p>'
+            "<h2>Innehåll som inte är tillgängligt</h2><p>Det innehåll som beskrivs nedan är på ett eller annat "
+            "sätt inte helt tillgängligt.</p><h3>Bristande förenlighet med lagkraven</h3><ul><li>Filmer från "
+            "YouTube eller Vimeo saknar ibland textning på båda språken (WCAG 1.2.2). Vi textar nya filmer innan "
+            "de publiceras.</li><li>Vissa PDF-dokument i verktygslådan kommer från andra organisationer och är "
+            "inte fullt tillgängliga (WCAG 1.3.1). Be oss om en tillgänglig version.</li></ul>"
+            "<h2>Hur vi testat webbplatsen</h2><p>Vi har gjort en självskattning. Varje sidtyp på båda språken "
+            "testas automatiskt i en riktig webbläsare varje gång webbplatsen ändras: med axe-core mot WCAG 2.1 "
+            "nivå A och AA i dator- och mobilbredd, med Nu HTML Checker för giltig HTML, med enbart tangentbord, "
+            "vid 320 pixlars bredd och med ökat textavstånd. Senaste bedömningen gjordes den 25 november 2026.</p>"
+            "<p>Redogörelsen uppdaterades senast den 25 november 2026.</p>",
+            "<h2>How accessible is the website?</h2><p>We know that parts of the website are not fully "
+            "accessible. The website is therefore partially compliant with the Swedish Act (2018:1937) on "
+            "accessibility to digital public services. The shortcomings are described below.</p>"
+            "<h2>What can you do if you cannot use parts of the website?</h2><p>If you need content in another "
+            'format, for example a film with subtitles or a document as text, write to <a href="'
+            'mailto:kontakt@focusindustry.nu">kontakt@focusindustry.nu</a>. We answer within five working '
+            "days.</p><h2>Report shortcomings in the website's accessibility</h2><p>We keep working to improve "
+            "the accessibility. If you find problems that are not described on this page, or think that we do "
+            'not meet the requirements of the law, tell us at <a href="mailto:kontakt@focusindustry.nu">'
+            "kontakt@focusindustry.nu</a> so that we know about the problem.</p>"
+            "<h2>Supervision</h2><p>The Agency for Digital Government (DIGG) supervises the Act on accessibility "
+            "to digital public services. If you are not satisfied with how we handle your feedback, you can "
+            '<a href="https://www.digg.se/tdosanmalan">report it to DIGG</a> (in Swedish).</p>'
+            "<h2>Content that is not accessible</h2><p>The content described below is in one way or another not "
+            "fully accessible.</p><h3>Non-compliance with the requirements</h3><ul><li>Films from YouTube or "
+            "Vimeo sometimes lack subtitles in both languages (WCAG 1.2.2). We subtitle new films before they are "
+            "published.</li><li>Some PDF documents in the toolbox come from other organisations and are not "
+            "fully accessible (WCAG 1.3.1). Ask us for an accessible version.</li></ul>"
+            "<h2>How we tested the website</h2><p>We made a self-assessment. Every page type in both languages is "
+            "tested automatically in a real browser whenever the website changes: with axe-core against WCAG 2.1 "
+            "levels A and AA at desktop and mobile width, with the Nu HTML Checker for valid HTML, with the "
+            "keyboard alone, at 320 pixels wide and with increased text spacing. The latest assessment was made "
+            "on 25 November 2026.</p><p>This statement was last updated on 25 November 2026.</p>",
         ),
     },
     "privacy": {
@@ -321,8 +337,10 @@ STANDARD_PAGES = {
         "slug": ("personuppgifter-och-kakor", "privacy-and-cookies"),
         "in_menu": False,
         "intro": (
-            "Som besökare får du inga kakor och din webbläsare kontaktar inga andra webbplatser.",
-            "As a visitor you get no cookies, and your browser contacts no other websites.",
+            "Som besökare får du inga kakor och din webbläsare kontaktar inga andra webbplatser, tills du själv "
+            "klickar på spela för att se en film.",
+            "As a visitor you get no cookies, and your browser contacts no other websites until you click play "
+            "to watch a film.",
         ),
         "body": (
             "<h2>Besökare</h2><p>Webbplatsen sätter inga kakor (cookies) för besökare och använder ingen "

@@ -47,10 +47,27 @@ def chromium_available():
 @pytest.fixture(scope="session")
 def e2e_server(tmp_path_factory):
     """Base URL of a gunicorn server with the demo site; yields (url, env, accounts)."""
+    yield from _serve(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def e2e_server_paged(tmp_path_factory):
+    """A second demo server with generated stories on top (`--scale 14`), so listings have a page 2.
+
+    Separate from `e2e_server`, whose tests count the six demo stories.
+    """
+    yield from _serve(tmp_path_factory, "--scale", "14")
+
+
+def require_chromium():
     if not chromium_available():
         if os.environ.get("CI"):
             pytest.fail(f"Chromium is required in CI but {CHROMIUM} is missing (make install installs it).")
         pytest.skip(f"No Chromium at {CHROMIUM}: install Debian's chromium to run browser tests.")
+
+
+def _serve(tmp_path_factory, *demo_args):
+    require_chromium()
     workdir = tmp_path_factory.mktemp("e2e")
     port = _free_port()
     env = {
@@ -66,7 +83,12 @@ def e2e_server(tmp_path_factory):
     subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], check=True, env=env, cwd=ROOT)
     subprocess.run([*manage, "update_translation_fields"], check=True, env=env, cwd=ROOT, capture_output=True)
     result = subprocess.run(
-        [*manage, "load_demo_content", "--accounts"], check=True, env=env, cwd=ROOT, capture_output=True, text=True
+        [*manage, "load_demo_content", "--accounts", *demo_args],
+        check=True,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     accounts, totp_keys = {}, {}
     for line in result.stdout.splitlines():
@@ -114,7 +136,8 @@ def e2e_server(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def browser(e2e_server):
+def browser():
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -178,4 +201,3 @@ def admin_log_in(page, e2e_server, username):
         page.fill("#id_code", totp_code(e2e_server["totp_keys"][username]))
         page.locator("form.login-form button[type=submit]").click()
         page.wait_for_load_state()
-
