@@ -25,6 +25,7 @@ $(STAMP): pyproject.toml
 	$(VENV)/bin/pip install --quiet -e ".[dev]"
 	@bin/compile-messages $(PY)
 	@bin/install-chromium || true
+	@bin/install-vnu || true
 	@touch $(STAMP)
 
 run: install ## Migrate, load the bilingual demo content and serve on http://127.0.0.1:8000 (SQLite)
