@@ -87,5 +87,9 @@ bench-scaleout: install ## Requests/s through HAProxy with one and two app insta
 	@bin/install-scaleout-tools
 	$(PY) bench/scaleout.py
 
+bench-search: install ## Search latency (median, p95) for Swedish and English queries over 10,000 stories on PostgreSQL (DATABASE_URL)
+	@bin/ensure-postgres-db "$(or $(DATABASE_URL),$(PG_URL)/focus_bench_search)"
+	DATABASE_URL="$(or $(DATABASE_URL),$(PG_URL)/focus_bench_search)" $(PY) bench/search.py
+
 clean: ## Remove the virtualenv, the local database and test artifacts
 	rm -rf $(VENV) var staticfiles test-artifacts .pytest_cache .ruff_cache
