@@ -59,7 +59,7 @@ def bilingual_lockout_message():
     other = "en" if current.startswith("sv") else "sv"
     with translation.override(other):
         second = lockout_message()
-    return format_html('{} <span lang="{}">{}</span>', lockout_message(), other, second)
+    return format_html('{}<br><span lang="{}">{}</span>', lockout_message(), other, second)
 
 
 class LoginForm(WagtailLoginForm):
