@@ -14,8 +14,11 @@ import argparse
 import http.client
 import json
 import os
+import random
+import re
 import secrets
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -28,17 +31,47 @@ sys.path.insert(0, str(ROOT))
 
 from tests.scaleout import infra  # noqa: E402 - the stack the tests use, not a copy of it
 
+WRK_SCRIPT = """
+wrk.headers["X-Forwarded-Proto"] = "https"
+local uncached = %s
+request = function()
+  if uncached then
+    return wrk.format(nil, wrk.path .. "?bench=" .. math.random(1, 1000000000))
+  end
+  return wrk.format(nil, wrk.path)
+end
+"""
 
-def rate(url, path, seconds, concurrency):
-    """Requests per second over keep-alive connections; counts non-200 answers as errors."""
+
+def rate_wrk(wrk, url, path, seconds, concurrency, uncached):
+    """wrk (Debian, C): the load generator takes little of the machine the servers share."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT % ("true" if uncached else "false"))
+    try:
+        command = [wrk, "-t2", f"-c{concurrency}", f"-d{max(seconds, 1):g}s", "-s", script.name, url + path]
+        subprocess.run(command[:4] + ["-d2s"] + command[5:], capture_output=True, timeout=60)  # warm-up
+        output = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60).stdout
+    finally:
+        os.unlink(script.name)
+    requests = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    failed = int(errors.group(1)) if errors else 0
+    failed += sum(map(int, socket_errors.groups())) if socket_errors else 0
+    return requests, failed
+
+
+def rate_python(url, path, seconds, concurrency, uncached):
+    """Requests per second over keep-alive connections from Python threads (where wrk is missing)."""
     host, port = url.removeprefix("http://").split(":")
     done, counts, errors = threading.Event(), [0] * concurrency, [0] * concurrency
 
     def client(number):
         connection = http.client.HTTPConnection(host, int(port), timeout=30)
         while not done.is_set():
+            target = f"{path}?bench={random.randrange(10**9)}" if uncached else path
             try:
-                connection.request("GET", path, headers={"X-Forwarded-Proto": "https"})
+                connection.request("GET", target, headers={"X-Forwarded-Proto": "https"})
                 response = connection.getresponse()
                 response.read()
                 counts[number] += 1
@@ -52,7 +85,7 @@ def rate(url, path, seconds, concurrency):
     with ThreadPoolExecutor(concurrency) as pool:
         for number in range(concurrency):
             pool.submit(client, number)
-        time.sleep(1)  # warm-up: connections, page cache, Varnish
+        time.sleep(2)  # warm-up: workers, connections, page cache, Varnish
         start_counts = sum(counts)
         started = time.monotonic()
         time.sleep(seconds)
@@ -62,10 +95,20 @@ def rate(url, path, seconds, concurrency):
     return total / elapsed, sum(errors)
 
 
+def rate(url, path, seconds, concurrency, uncached=False):
+    wrk = shutil.which("wrk")
+    if wrk:
+        return rate_wrk(wrk, url, path, seconds, concurrency, uncached)
+    return rate_python(url, path, seconds, concurrency, uncached)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=8)
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument(
+        "--workers", type=int, default=1, help="gunicorn workers per instance (1: an instance is one CPU's worth)"
+    )
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="focus-bench-scaleout-"))
     workdir.chmod(0o755)
@@ -81,6 +124,8 @@ def main():
             REDIS_URL=infra.fresh_redis(),
             FOCUS_LOAD_DEMO="1",
             GUNICORN_ACCESS_LOG="",
+            GUNICORN_WORKERS=str(args.workers),
+            GUNICORN_MAX_REQUESTS="0",  # no worker recycling in the middle of a measurement
         )
         env["DJANGO_STATIC_ROOT"] = str(infra.collectstatic(workdir, env))
         infra.manage(env, "ensure_media_bucket")
@@ -96,12 +141,25 @@ def main():
         started.append(varnish)
         manifest = json.loads((Path(env["DJANGO_STATIC_ROOT"]) / "staticfiles.json").read_text())
         static = "/static/" + manifest["paths"]["css/site.css"]
-        print(f"{'way in':<28}{'home /en/ req/s':>18}{'static file req/s':>20}   errors")
+        # The first render of the home page makes its image renditions (read from the bucket, resized,
+        # stored): done once, before any measurement, as on a site that has been running a while.
+        infra.fetch(a.url + "/en/", {"X-Forwarded-Proto": "https"}, timeout=120)
+        infra.fetch(b.url + "/en/", {"X-Forwarded-Proto": "https"}, timeout=120)
+        rate(two.url, "/en/", 10, args.concurrency, uncached=True)  # both instances warm (templates, caches)
+        columns = ("home rendered", "home cached", "static file")
+        print(f"{'requests/s':<26}" + "".join(f"{name:>16}" for name in columns) + "   errors")
         for label, server in (("HAProxy, one instance", one), ("HAProxy, two instances", two), ("Varnish", varnish)):
-            page, page_errors = rate(server.url, "/en/", args.seconds, args.concurrency)
+            rendered, rendered_errors = rate(server.url, "/en/", args.seconds, args.concurrency, uncached=True)
+            cached, cached_errors = rate(server.url, "/en/", args.seconds, args.concurrency)
             asset, asset_errors = rate(server.url, static, args.seconds, args.concurrency)
-            print(f"{label:<28}{page:>18.0f}{asset:>20.0f}   {page_errors + asset_errors}")
-        print(f"({args.concurrency} keep-alive clients, {args.seconds:g} s each, all on this machine)")
+            figures = "".join(f"{value:>16.0f}" for value in (rendered, cached, asset))
+            print(f"{label:<26}{figures}   {rendered_errors + cached_errors + asset_errors}")
+        tool = "wrk" if shutil.which("wrk") else "Python threads"
+        print(
+            f"({tool}, {args.concurrency} keep-alive connections, {args.seconds:g} s each; {args.workers} gunicorn "
+            f"worker(s) per instance; 'rendered' adds a unique query string, so neither the page cache nor Varnish "
+            f"can answer; all on this one machine of {os.cpu_count()} CPUs)"
+        )
     finally:
         for process in reversed(started):
             process.stop()

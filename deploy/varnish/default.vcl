@@ -3,7 +3,7 @@
 #   varnishd -a :6081 -f deploy/varnish/default.vcl -s malloc,256m
 #
 # What it caches: anonymous GET/HEAD answers that the app marks `Cache-Control: public, s-maxage=N`
-# (Varnish uses s-maxage before max-age), for N seconds. Never cached: anything with a session or CSRF
+# (Varnish uses s-maxage before max-age), for N seconds, and public static files for their max-age. Never cached: anything with a session or CSRF
 # cookie (editors), the admin (previews included), documents (their privacy is checked per request),
 # answers that set a cookie or say private/no-store/no-cache, and everything without s-maxage.
 # Languages are in the path (/ and /en/), so the cache key is the URL and Accept-Language plays no part.
@@ -62,6 +62,11 @@ sub vcl_hash {
 sub vcl_backend_response {
     set beresp.http.x-url = bereq.url;
     if (bereq.uncacheable) {
+        return (deliver);
+    }
+    if (bereq.url ~ "^/static/" && beresp.http.Cache-Control ~ "public"
+        && beresp.http.Cache-Control !~ "(private|no-store|no-cache)") {
+        # Static files (whitenoise): public for their max-age; the hashed names never change.
         return (deliver);
     }
     if (beresp.http.Set-Cookie

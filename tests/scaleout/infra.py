@@ -327,6 +327,8 @@ defaults
     timeout connect 2s
     timeout client 30s
     timeout server 30s
+    # A busy instance answers its health check late, not never: do not take it out for that.
+    timeout check 5s
     # A request that meets a stopped or stopping instance goes to the other one: visitors see no error.
     retries 3
     option redispatch 1
@@ -344,7 +346,7 @@ backend app
     option httpchk
     http-check send meth GET uri {health} ver HTTP/1.1 hdr Host 127.0.0.1 hdr X-Forwarded-Proto https
     http-check expect status 200
-    default-server inter 500ms fall 2 rise 2
+    default-server inter 1s fall 3 rise 2
 {servers}
 """
 
