@@ -85,6 +85,7 @@ demo: install ## Load (or complete) the demo content without serving
 
 bench-scaleout: install ## Requests/s through HAProxy with one and two app instances and through Varnish (needs bin/install-scaleout-tools, PostgreSQL, Redis)
 	@bin/install-scaleout-tools
+	@bin/install-bench-tools || true
 	$(PY) bench/scaleout.py
 
 bench-search: install ## Search latency (median, p95) for Swedish and English queries over 10,000 stories on PostgreSQL (DATABASE_URL)
