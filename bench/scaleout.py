@@ -163,6 +163,7 @@ def main():
     finally:
         for process in reversed(started):
             process.stop()
+            shutil.rmtree(getattr(process, "instance", workdir / "none"), ignore_errors=True)  # Varnish's folder
         infra.drop_pg_database(name)
         shutil.rmtree(workdir, ignore_errors=True)
 
