@@ -12,7 +12,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432
 PG_TEST_DB ?= focus_industry_test
 PYTEST_ARGS ?=
 
-.PHONY: help install run serve test test-postgres test-browser lint format messages demo backup restore bench bench-scaleout clean
+.PHONY: help install run serve test test-postgres test-browser lint format messages demo backup restore bench bench-scaleout bench-search clean
 
 help: ## List the targets with what they do
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-15s\033[0m %s\n", $$1, $$2}'
@@ -73,10 +73,6 @@ backup: install ## Back up the database and media into var/backups/ (BACKUP_DIR=
 restore: install ## Restore ARCHIVE=… into an empty database (FORCE=1 replaces what is there)
 	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=var/backups/focus-industry-….tar.gz [FORCE=1]"; exit 2; }
 	PYTHON=$(PY) bin/restore "$(ARCHIVE)" $(if $(FORCE),--force)
-
-bench: install ## Load-test home, listings, a story, toolbox and search (cached and not) under gunicorn with production settings (BENCH_SECONDS=60 for the long run)
-	@bin/install-bench-tools || true
-	$(PY) bench/run.py
 
 demo: install ## Load (or complete) the demo content without serving
 	$(PY) manage.py migrate --noinput

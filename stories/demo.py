@@ -8,6 +8,7 @@ measured with thousands of stories. Safe to run again: pages are found by their 
 
 import datetime
 
+from django.db.models import F
 from django.utils import timezone
 
 from wagtail.rich_text import RichText
@@ -471,7 +472,9 @@ def generate(context, index, count):
     """`count` generated bilingual stories, tagged and illustrated; existing ones are kept.
 
     Built for speed: pages are added and marked live directly (no revision each), tags are written
-    with two bulk inserts, and the images come from a small pool.
+    with two bulk inserts, and the images come from a small pool. Each story is placed in the tree by
+    its own path and saved without `full_clean`: wagtail-modeltranslation's slug check reads every
+    sibling per language, which made 10,000 stories take hours (the generated slugs are unique).
     """
     regions = list(context.regions.values())
     areas = list(context.areas.values())
@@ -482,6 +485,8 @@ def generate(context, index, count):
     region_links, area_links = [], []
     start = datetime.date(2023, 12, 31)
     index = StoryIndexPage.objects.get(pk=index.pk)
+    last_child = index.get_last_child()
+    next_path = last_child._inc_path() if last_child else StoryPage._get_path(index.path, index.depth + 1, 1)
     created = 0
     for number in range(1, count + 1):
         slug = f"exempel-{number:04d}"
@@ -508,10 +513,19 @@ def generate(context, index, count):
             first_published_at=now,
             last_published_at=now,
         )
-        index.add_child(instance=story)
+        story.depth, story.path, story.locale_id, story.draft_title = (
+            index.depth + 1,
+            next_path,
+            index.locale_id,
+            story.title,
+        )
+        story.save(clean=False)
+        next_path = story._inc_path()
         region_links.append(StoryPage.regions.through(storypage_id=story.pk, region_id=region.pk))
         area_links.append(StoryPage.action_areas.through(storypage_id=story.pk, actionarea_id=area.pk))
         created += 1
+    if created:
+        StoryIndexPage.objects.filter(pk=index.pk).update(numchild=F("numchild") + created)
     StoryPage.regions.through.objects.bulk_create(region_links)
     StoryPage.action_areas.through.objects.bulk_create(area_links)
     if created:

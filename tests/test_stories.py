@@ -422,3 +422,8 @@ def test_demo_is_idempotent_and_scale_adds_deterministic_stories(home):
     assert generated.regions.count() == 1 and generated.action_areas.count() == 1
     with translation.override("en"):
         assert generated.get_url() == "/en/success-stories/example-0002/"
+    # The fast path writes tree paths itself: the tree must stay what Wagtail's own add_child makes.
+    index = generated.get_parent()
+    assert index.numchild == index.get_children().count()
+    assert generated.get_parent().specific_class.__name__ == "StoryIndexPage"
+    assert len({page.path for page in index.get_children()}) == index.numchild
