@@ -66,3 +66,26 @@ def test_deployment_yaml_passes_yamllint():
         [yamllint, "--strict", "-d", YAMLLINT_CONFIG, *map(str, files)], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.django_db
+def test_the_pods_probes_get_a_200_under_production_host_and_https_checks(client, settings):
+    """The kubelet asks from the pod's IP: its Host must be allowed and it must not be sent to HTTPS."""
+    documents = list(yaml.safe_load_all((ROOT / "deploy" / "k8s" / "app.yaml").read_text()))
+    container = next(doc for doc in documents if doc["kind"] == "Deployment")["spec"]["template"]["spec"]["containers"][
+        0
+    ]
+    config = next(doc for doc in documents if doc["kind"] == "ConfigMap")["data"]
+    settings.ALLOWED_HOSTS = config["DJANGO_ALLOWED_HOSTS"].split(",")
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    for probe in ("readinessProbe", "livenessProbe"):
+        request = container[probe]["httpGet"]
+        headers = {header["name"]: header["value"] for header in request.get("httpHeaders", [])}
+        response = client.get(
+            request["path"],
+            headers={name: value for name, value in headers.items() if name != "Host"},
+            HTTP_HOST=headers.get("Host", "10.42.0.17:8000"),
+            REMOTE_ADDR="10.42.0.1",
+        )
+        assert response.status_code == 200, (probe, response.status_code)
