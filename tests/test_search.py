@@ -79,6 +79,16 @@ def test_english_inflections_find_the_english_text(client):
         assert "Kvarnbyn grows" in result_titles(search(client, EN_SEARCH, q="workshops kvarnbyn"))
 
 
+def test_every_word_must_match_in_the_title_or_the_text(client):
+    make_bilingual_story()
+    make_story("gjuteriet", "Gjuteriet i Norrbyn", "Ett gjuteri som bytte till el.")
+    # One word in the title, the other in the text: found.
+    assert result_titles(search(client, SV_SEARCH, q="kvarnbyn verkstad")) == ["Kvarnbyn växer"]
+    # Each word is somewhere on the site, but not both on one page: nothing.
+    response = search(client, SV_SEARCH, q="kvarnbyn gjuteri")
+    assert response.context["results"] == [] and response.context["result_count"] == 0
+
+
 def test_a_query_in_the_other_language_still_finds_the_item(client):
     make_bilingual_story()
     # English words on the Swedish search page, Swedish words on the English one.
