@@ -51,6 +51,7 @@ lint: install ## ruff, manage.py check, makemigrations --check, hadolint
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=focus_industry.settings.test $(PY) manage.py check
+	@mkdir -p var  # makemigrations reads the migration history of the (SQLite) database there
 	DJANGO_SETTINGS_MODULE=focus_industry.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/hadolint Dockerfile
 
