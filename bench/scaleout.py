@@ -33,6 +33,7 @@ from tests.scaleout import infra  # noqa: E402 - the stack the tests use, not a 
 
 WRK_SCRIPT = """
 wrk.headers["X-Forwarded-Proto"] = "https"
+wrk.headers["Accept-Encoding"] = "gzip"  -- as every browser sends: Varnish answers with its gzipped copy
 local uncached = %s
 request = function()
   if uncached then
@@ -71,7 +72,7 @@ def rate_python(url, path, seconds, concurrency, uncached):
         while not done.is_set():
             target = f"{path}?bench={random.randrange(10**9)}" if uncached else path
             try:
-                connection.request("GET", target, headers={"X-Forwarded-Proto": "https"})
+                connection.request("GET", target, headers={"X-Forwarded-Proto": "https", "Accept-Encoding": "gzip"})
                 response = connection.getresponse()
                 response.read()
                 counts[number] += 1

@@ -77,6 +77,12 @@ sub vcl_backend_response {
         set beresp.ttl = 30s;
         return (deliver);
     }
+    if (!beresp.http.Content-Encoding
+        && beresp.http.Content-Type ~ "^(text/|application/(json|xml|rss\+xml|atom\+xml)|image/svg\+xml)") {
+        # Pages leave gunicorn uncompressed: the edge gzips a page once, keeps it so, and unzips it
+        # only for the rare client that does not accept gzip (as a CDN does).
+        set beresp.do_gzip = true;
+    }
     return (deliver);
 }
 

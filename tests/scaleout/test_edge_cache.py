@@ -1,5 +1,7 @@
 """Varnish (deploy/varnish/default.vcl) in front of the cluster: visitors get cached pages, editors never do."""
 
+import gzip
+
 import pytest
 
 from .conftest import EDITOR
@@ -30,6 +32,16 @@ def test_a_publish_is_visible_through_varnish_at_once_in_both_languages(cluster,
         assert title in fresh.text, url
         assert fresh.headers["X-Cache"] == "MISS", url  # purged, fetched anew
         assert fetch(varnish.url + url).headers["X-Cache"] == "HIT", url  # and cached again
+
+
+def test_the_edge_sends_pages_gzipped_to_browsers_that_accept_it(cluster, varnish):
+    url = varnish.url + "/en/about-focus-industry/"
+    plain = fetch(url)
+    zipped = fetch(url, headers={"Accept-Encoding": "gzip"})
+    assert zipped.status == 200 and zipped.headers.get("Content-Encoding") == "gzip", dict(zipped.headers)
+    assert gzip.decompress(zipped.body) == plain.body
+    assert plain.headers.get("Content-Encoding") is None  # unzipped for a client that does not ask
+    assert len(zipped.body) < len(plain.body) / 2
 
 
 def test_a_page_a_visitor_did_not_change_stays_cached_after_an_unrelated_publish(cluster, varnish):
