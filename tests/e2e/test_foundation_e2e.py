@@ -43,6 +43,30 @@ def test_mobile_menu_opens_and_leads_to_a_page(e2e_server, new_page):
     assert page.locator("h1").inner_text() == "About Focus Industry"
 
 
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+    let total = 0;
+    new PerformanceObserver(list => {
+        for (const entry of list.getEntries()) { if (!entry.hadRecentInput) { total += entry.value; } }
+    }).observe({type: "layout-shift", buffered: true});
+    setTimeout(() => resolve(total), 200);
+})"""
+
+
+@pytest.mark.parametrize("path", ["/en/", "/framgangsexempel/"])
+def test_nothing_shifts_while_a_page_loads_on_a_small_screen(e2e_server, new_page, path):
+    """The collapsed menu is in place from the first paint (Lighthouse's cumulative layout shift)."""
+    page = new_page(width=375)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    # A slow network, as Lighthouse simulates: the page paints before the deferred script has run.
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 150, "downloadThroughput": 200_000, "uploadThroughput": 100_000},
+    )
+    page.goto(e2e_server["url"] + path, wait_until="load")
+    assert page.evaluate(LAYOUT_SHIFT) < 0.1
+
+
 def test_desktop_menu_is_always_visible_and_keyboard_reachable(e2e_server, new_page):
     page = new_page(width=1280)
     page.goto(f"{e2e_server['url']}/")
