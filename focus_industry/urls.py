@@ -2,7 +2,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
-from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -28,7 +27,7 @@ if settings.FOCUS_SERVE_MEDIA:
     # Documents are never served from here: they go through Wagtail's serve view (/documents/<id>/<name>),
     # which enforces the collections' privacy (internal toolbox files).
     urlpatterns += [
-        re_path(r"^media/(?!documents/)(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?!documents/)(?P<path>.*)$", views.media, name="media"),
     ]
 
 urlpatterns += i18n_patterns(

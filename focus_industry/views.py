@@ -11,9 +11,10 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.cache import never_cache
+from django.views.static import serve
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +30,18 @@ else:
 def language_from_path(path):
     """The language of a URL, decided from its prefix alone (no database, no cookies)."""
     return "en" if path == "/en" or path.startswith("/en/") else "sv"
+
+
+def media(request, path):
+    """Uploaded images and their renditions from the local disk (a single server without a proxy).
+
+    A rendition's name changes with its image file and its filter, so browsers may keep it for
+    `FOCUS_MEDIA_MAX_AGE` (a day). Documents never come through here (see urls.py).
+    """
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    if response.status_code == 200:
+        patch_cache_control(response, public=True, max_age=settings.FOCUS_MEDIA_MAX_AGE)
+    return response
 
 
 @never_cache

@@ -230,6 +230,7 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 3600
 FOCUS_SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
+FOCUS_MEDIA_MAX_AGE = int(os.environ.get("DJANGO_MEDIA_MAX_AGE", str(60 * 60 * 24)))  # browsers keep media a day
 
 # --- Object storage (several app instances) -------------------------------------------------
 # With AWS_STORAGE_BUCKET_NAME set, uploads go to S3-compatible object storage (django-storages):
