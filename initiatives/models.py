@@ -14,13 +14,13 @@ The overview, its filters and counts, the open data and the sections on core pag
 number of queries, whatever the number of initiatives.
 """
 
-from urllib.parse import urlencode
+from functools import partial
 
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, InvalidPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, InvalidPage, PageNotAnInteger
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q, Window
 from django.db.models.signals import post_delete, post_save
@@ -42,8 +42,10 @@ from wagtail.search import index
 from wagtail.signals import page_published, post_page_move
 from wagtail.url_routing import RouteResult
 
+from focus_industry import listing
 from focus_industry.api_fields import TaxonomyField
 from focus_industry.blocks import BaseContentBlock
+from focus_industry.listing import KnownCountPaginator
 from focus_industry.models import ActionArea, BasePage, Region
 from focus_industry.regions import RegionRootMixin
 from focus_industry.taxonomy import exclude_private, taxonomy
@@ -151,27 +153,7 @@ def site_links(request):
     return data
 
 
-class PresetPaginator(Paginator):
-    """A paginator whose total is already known (counted in the facet query): no COUNT of its own."""
-
-    def __init__(self, object_list, per_page, count, **kwargs):
-        super().__init__(object_list, per_page, **kwargs)
-        self._preset_count = count
-
-    @cached_property
-    def count(self):
-        return self._preset_count
-
-
-def filter_query(params, name=None, value=None):
-    """The filters in `params` with `name` set to `value` (None removes it), as '?…' or '' (page dropped)."""
-    kept = {key: params[key] for key in FILTER_NAMES if params.get(key)}
-    if name is not None and value is None:
-        kept.pop(name, None)
-    elif name is not None:
-        kept[name] = value
-    encoded = urlencode([(key, kept[key]) for key in FILTER_NAMES if key in kept])
-    return f"?{encoded}" if encoded else ""
+filter_query = partial(listing.filter_query, FILTER_NAMES)
 
 
 class InitiativeFilters:
@@ -293,7 +275,7 @@ class InitiativeIndexPage(RoutablePageMixin, BasePage):
             facets.append({"name": name, "label": filters.label(name), "options": options})
 
         listed = for_cards(self.initiatives().filter(everything) if conditions else self.initiatives())
-        paginator = PresetPaginator(listed, PAGE_SIZE, counts["total"] or 0)
+        paginator = KnownCountPaginator(listed, PAGE_SIZE, counts["total"] or 0)
         try:
             page_obj = paginator.page(request.GET.get("page") or "1")
         except (PageNotAnInteger, EmptyPage, InvalidPage) as error:

@@ -7,17 +7,16 @@ the counts and the feeds all run a fixed number of queries, whatever the number 
 """
 
 import datetime
-from urllib.parse import urlencode
+from functools import partial
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, InvalidPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, InvalidPage, PageNotAnInteger
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone, translation
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -30,8 +29,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from focus_industry import listing
 from focus_industry.api_fields import TaxonomyField
 from focus_industry.blocks import BaseContentBlock
+from focus_industry.listing import KnownCountPaginator
 from focus_industry.models import ActionArea, BasePage, Region
 from focus_industry.taxonomy import attach_tags, exclude_private, taxonomy, with_tags
 
@@ -87,27 +88,7 @@ def card_list(queryset):
 FILTER_NAMES = ("region", "area")
 
 
-class PresetPaginator(Paginator):
-    """A paginator whose total is already known (counted in the facet query): no COUNT of its own."""
-
-    def __init__(self, object_list, per_page, count, **kwargs):
-        super().__init__(object_list, per_page, **kwargs)
-        self._preset_count = count
-
-    @cached_property
-    def count(self):
-        return self._preset_count
-
-
-def filter_query(params, name=None, value=None):
-    """The filters in `params` with `name` set to `value` (None removes it), as '?…' or '' (page dropped)."""
-    kept = {key: params[key] for key in FILTER_NAMES if params.get(key)}
-    if name is not None and value is None:
-        kept.pop(name, None)
-    elif name is not None:
-        kept[name] = value
-    encoded = urlencode([(key, kept[key]) for key in FILTER_NAMES if key in kept])
-    return f"?{encoded}" if encoded else ""
+filter_query = partial(listing.filter_query, FILTER_NAMES)
 
 
 class StoryFilters:
@@ -217,7 +198,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
             facets.append({"name": name, "label": label, "options": options})
 
         listed = for_cards(base.filter(everything) if conditions else base)
-        paginator = PresetPaginator(listed, PAGE_SIZE, counts["total"] or 0)
+        paginator = KnownCountPaginator(listed, PAGE_SIZE, counts["total"] or 0)
         page_number = request.GET.get("page") or "1"
         try:
             page_obj = paginator.page(page_number)

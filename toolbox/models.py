@@ -14,7 +14,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.dispatch import receiver
@@ -34,6 +34,7 @@ from wagtail.url_routing import RouteResult
 
 from focus_industry.api_fields import TaxonomyField
 from focus_industry.blocks import VideoBlock, parse_video_url
+from focus_industry.listing import KnownCountPaginator
 from focus_industry.models import ActionArea, BasePage, Region
 from focus_industry.regions import BUSINESS_PROMOTERS, COORDINATORS, REGIONAL_STAFF_PREFIX, RegionRootMixin
 from focus_industry.taxonomy import attach_tags, exclude_private, taxonomy, with_tags
@@ -134,18 +135,6 @@ def _area_condition(area):
     return Q(Exists(through.objects.filter(resourcepage=OuterRef("pk"), actionarea_id=area.pk)))
 
 
-class PresetPaginator(Paginator):
-    """A paginator whose total is already known (counted in the facet query): no COUNT query of its own."""
-
-    def __init__(self, object_list, per_page, count, **kwargs):
-        super().__init__(object_list, per_page, **kwargs)
-        self._preset_count = count
-
-    @cached_property
-    def count(self):
-        return self._preset_count
-
-
 class ResourceListingMixin:
     """The toolbox listing: filters with counts, pagination. Two queries, whatever the amount of content."""
 
@@ -223,7 +212,7 @@ class ResourceListingMixin:
 
         listed = base.filter(everything) if conditions else base
         listed = with_tags(listed.select_related("document").defer_streamfields())
-        paginator = PresetPaginator(listed, PAGE_SIZE, counts["total"] or 0)
+        paginator = KnownCountPaginator(listed, PAGE_SIZE, counts["total"] or 0)
         try:
             page_obj = paginator.page(request.GET.get("page") or 1)
         except PageNotAnInteger:

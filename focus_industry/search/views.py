@@ -6,10 +6,9 @@ A GET never writes to the database: Wagtail's query log (`Query.get`, `add_hit`)
 
 import re
 
-from django.core.paginator import EmptyPage, InvalidPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, InvalidPage, PageNotAnInteger
 from django.http import Http404
 from django.shortcuts import render
-from django.utils.functional import cached_property
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -19,6 +18,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from ..listing import KnownCountPaginator
 from .types import OTHER_KEY, content_type_id, registered_types, result_date, type_for_page, with_specific_fields
 
 MAX_QUERY_LENGTH = 200
@@ -28,18 +28,6 @@ EXCERPT_LENGTH = 240
 EXCERPT_SOURCES = ("search_description", "lead", "summary", "intro", "hero_intro", "description")
 # Letters, digits and hyphens are kept; everything else (quotes, operators, control characters) is a space.
 NOT_A_WORD = re.compile(r"[^\w\-]+|_+")
-
-
-class KnownCountPaginator(Paginator):
-    """A paginator whose total comes from the type counts: no COUNT query of its own."""
-
-    def __init__(self, object_list, per_page, count):
-        super().__init__(object_list, per_page)
-        self._known_count = count
-
-    @cached_property
-    def count(self):
-        return self._known_count
 
 
 def clean_query(raw):

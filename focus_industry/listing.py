@@ -1,0 +1,32 @@
+"""What every filtered listing shares (success stories, initiatives, toolbox, search)."""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+
+
+class KnownCountPaginator(Paginator):
+    """A paginator whose total is already known (counted with the facets): no COUNT query of its own."""
+
+    def __init__(self, object_list, per_page, count, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self._known_count = count
+
+    @cached_property
+    def count(self):
+        return self._known_count
+
+
+def filter_query(names, params, name=None, value=None):
+    """The filters `names` found in `params`, with `name` set to `value` (None removes it).
+
+    As '?…' in the order of `names`, or '' when none is left; the page number is always dropped.
+    """
+    kept = {key: params[key] for key in names if params.get(key)}
+    if name is not None and value is None:
+        kept.pop(name, None)
+    elif name is not None:
+        kept[name] = value
+    encoded = urlencode([(key, kept[key]) for key in names if key in kept])
+    return f"?{encoded}" if encoded else ""
