@@ -45,7 +45,6 @@ from wagtail.url_routing import RouteResult
 from focus_industry import listing
 from focus_industry.api_fields import TaxonomyField
 from focus_industry.blocks import BaseContentBlock
-from focus_industry.listing import KnownCountPaginator
 from focus_industry.models import ActionArea, BasePage, Region
 from focus_industry.regions import RegionRootMixin
 from focus_industry.taxonomy import exclude_private, taxonomy
@@ -275,7 +274,7 @@ class InitiativeIndexPage(RoutablePageMixin, BasePage):
             facets.append({"name": name, "label": filters.label(name), "options": options})
 
         listed = for_cards(self.initiatives().filter(everything) if conditions else self.initiatives())
-        paginator = KnownCountPaginator(listed, PAGE_SIZE, counts["total"] or 0)
+        paginator = listing.KnownCountPaginator(listed, PAGE_SIZE, counts["total"] or 0)
         try:
             page_obj = paginator.page(request.GET.get("page") or "1")
         except (PageNotAnInteger, EmptyPage, InvalidPage) as error:

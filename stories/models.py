@@ -32,7 +32,6 @@ from wagtail.url_routing import RouteResult
 from focus_industry import listing
 from focus_industry.api_fields import TaxonomyField
 from focus_industry.blocks import BaseContentBlock
-from focus_industry.listing import KnownCountPaginator
 from focus_industry.models import ActionArea, BasePage, Region
 from focus_industry.taxonomy import attach_tags, exclude_private, taxonomy, with_tags
 
@@ -198,7 +197,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
             facets.append({"name": name, "label": label, "options": options})
 
         listed = for_cards(base.filter(everything) if conditions else base)
-        paginator = KnownCountPaginator(listed, PAGE_SIZE, counts["total"] or 0)
+        paginator = listing.KnownCountPaginator(listed, PAGE_SIZE, counts["total"] or 0)
         page_number = request.GET.get("page") or "1"
         try:
             page_obj = paginator.page(page_number)

@@ -149,6 +149,7 @@ class BilingualSearchQueryCompiler(MultiConfigMixin, PostgresSearchQueryCompiler
         """
         if self.fields is not None or not isinstance(self.query, PlainText) or self.query.operator != "and":
             return super().search(config, start, stop, score_field=score_field, backend=backend)
+        # The words as modelsearch's build_tsquery_content splits them (whitespace and hyphens).
         words = [word for word in re.split(r"[\s\-]+", self.query.query_string) if word]
         if not words:
             return self.queryset.none()
