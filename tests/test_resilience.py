@@ -269,7 +269,8 @@ def test_a_backup_restores_into_an_empty_database_with_every_page_and_file(site,
     )
     assert result.returncode != 0
     assert "is not empty" in result.stderr and "--force" in result.stderr
-    # …and goes through with --force, leaving the same content.
+    # …and goes through with --force, leaving the same content and no page cached before it.
+    _manage(restored_env, "shell", "-c", "from django.core.cache import caches; caches['pagecache'].set('old', 1)")
     result = subprocess.run(
         [str(ROOT / "bin" / "restore"), str(archive), "--force"],
         env=restored_env,
@@ -279,6 +280,10 @@ def test_a_backup_restores_into_an_empty_database_with_every_page_and_file(site,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert _inventory(restored_env)["pages"] == original["pages"]
+    kept = _manage(
+        restored_env, "shell", "-c", "from django.core.cache import caches; print(caches['pagecache'].get('old'))"
+    )
+    assert kept.stdout.strip().endswith("None")
 
 
 def test_restore_refuses_an_archive_that_is_not_a_backup(site, tmp_path):
