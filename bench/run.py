@@ -6,8 +6,10 @@ Builds a throwaway copy of the demo site (SQLite in a temporary folder; with DAT
 PostgreSQL database named like it with `_bench` appended, emptied first), collects the static files
 (hashed and compressed, as in production), starts gunicorn with production settings and two workers,
 and prints for home, the story listing, a story, the toolbox and search, with the page cache on
-(cached) and off (uncached): requests per second, p50 and p99 latency, errors, and the database
-queries one request runs; plus a static file served by the same gunicorn as the yardstick.
+(cached), off (uncached: rendered on every request, the pieces shared by many pages kept rendered, see
+focus_industry/fragments.py) and off with nothing kept (cold): requests per second, p50 and p99 latency,
+errors, and the database queries one request runs; plus a static file served by the same gunicorn as
+the yardstick.
 
 Load comes from wrk (Debian package, `bin/install-bench-tools`) or, without it, a Python generator.
 Environment: BENCH_SECONDS per measurement (default 5), BENCH_CONNECTIONS (64), BENCH_WORKERS (2),
@@ -41,6 +43,13 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "64"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 SCALE = int(os.environ.get("BENCH_SCALE", "100"))
 HOST = "localhost"
+# cached: from the page cache. uncached: page cache off, every request rendered (the pieces many pages
+# share kept rendered, as after a publish once they are warm). cold: nothing kept, every piece rendered.
+MODES = {
+    "cached": {"FOCUS_PAGE_CACHE": "1", "FOCUS_FRAGMENT_CACHE": "1"},
+    "uncached": {"FOCUS_PAGE_CACHE": "0", "FOCUS_FRAGMENT_CACHE": "1"},
+    "cold": {"FOCUS_PAGE_CACHE": "0", "FOCUS_FRAGMENT_CACHE": "0"},
+}
 
 
 def free_port():
@@ -84,8 +93,9 @@ def query_counts(env):
     from django.test.utils import CaptureQueriesContext
 
     counts = {}
-    for cached in (False, True):
-        with override_settings(WAGTAIL_CACHE=cached):
+    for mode, mode_env in MODES.items():
+        page_cache, fragments = mode_env["FOCUS_PAGE_CACHE"] == "1", mode_env["FOCUS_FRAGMENT_CACHE"] == "1"
+        with override_settings(WAGTAIL_CACHE=page_cache, FOCUS_FRAGMENT_CACHE=fragments):
             caches["pagecache"].clear()
             client = Client(HTTP_HOST=HOST)
             for name, url in PAGES.items():
@@ -94,7 +104,7 @@ def query_counts(env):
                     response = client.get(url)
                 if response.status_code != 200:
                     raise RuntimeError(f"{url} answered {response.status_code}")
-                counts[name, cached] = len(queries)
+                counts[name, mode] = len(queries)
     caches["pagecache"].clear()
     return counts
 
@@ -249,19 +259,18 @@ def main():
     failures = 0
     log = open(workdir / "gunicorn.log", "w")  # noqa: SIM115
     try:
-        for cached in (True, False):
+        for mode in MODES:
             port = free_port()
-            server = start_server({**env, "FOCUS_PAGE_CACHE": "1" if cached else "0"}, port, log)
+            server = start_server({**env, **MODES[mode]}, port, log)
             try:
-                if cached:
+                if mode == "cached":
                     figures = measure(port, static_url(env))
                     failures += figures["errors"]
                     print(row("static file (site.css)", figures, 0))
                 for name, path in PAGES.items():
                     figures = measure(port, path)
                     failures += figures["errors"]
-                    label = f"{name}, {'cached' if cached else 'uncached'}"
-                    print(row(label, figures, counts[name, cached]), flush=True)
+                    print(row(f"{name}, {mode}", figures, counts[name, mode]), flush=True)
             finally:
                 server.terminate()
                 server.wait(timeout=30)
