@@ -10,6 +10,10 @@ class FocusIndustryConfig(AppConfig):
     def ready(self):
         from . import notifications, page_cache, redirects, signals, taxonomy  # noqa: F401  (signals connect on import)
         from .frontend_cache import connect as connect_frontend_cache
+        from .models import HomePage
+
+        # wagtail-modeltranslation overwrites `route` on every translated page model when it starts.
+        HomePage.route = HomePage._home_route
 
         notifications.connect()
         redirects.connect()

@@ -5,6 +5,7 @@ Feature apps (stories, initiatives, toolbox) depend on this module; it never imp
 
 from django.conf import settings
 from django.db import models
+from django.http import Http404
 from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -184,8 +185,30 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
+    def _home_route(self, request, path_components):
+        """The child of home a path leads to is looked up once per content generation (fragments.kept),
+        not by loading every child of home on every request as wagtail-modeltranslation's `route` does
+        (which FocusIndustryConfig.ready replaces with this one, as it overwrites `route` on start).
+        """
+        from . import fragments
+
+        if not path_components:
+            return Page.route(self, request, path_components)
+        slug = path_components[0]
+        child = fragments.kept(request, "home-child", [self.pk, slug], lambda: self._child_with_slug(slug))
+        if child is None:
+            raise Http404
+        return child.route(request, path_components[1:])
+
+    def _child_with_slug(self, slug):
+        # As wagtail-modeltranslation compares: the slug in the active language, or its fallback.
+        for child in self.get_children():
+            if child.slug == slug:
+                return child.specific
+        return None
+
     def get_context(self, request, *args, **kwargs):
-        from .sections import HOME_SECTIONS, collect_sections
+        from .sections import HOME_SECTIONS, lazy_sections
 
         context = super().get_context(request, *args, **kwargs)
         from .taxonomy import exclude_private
@@ -193,7 +216,7 @@ class HomePage(BasePage):
         context["action_area_pages"] = exclude_private(
             ActionAreaPage.objects.live().select_related("action_area").order_by("action_area__sort_order")
         )
-        context["sections"] = collect_sections(HOME_SECTIONS, request, page=self)
+        context["sections"] = lazy_sections(HOME_SECTIONS, request, page=self)
         return context
 
 
@@ -244,14 +267,14 @@ class ActionAreaPage(BasePage):
         verbose_name = _("action area page")
 
     def get_context(self, request, *args, **kwargs):
-        from .sections import TAGGED_SECTIONS, collect_sections
+        from .sections import TAGGED_SECTIONS, lazy_sections
         from .taxonomy import action_area_by_pk
 
         context = super().get_context(request, *args, **kwargs)
         cached_area = action_area_by_pk(self.action_area_id)
         if cached_area is not None:
             self.action_area = cached_area  # from the taxonomy cache: no query of its own
-        context["sections"] = collect_sections(TAGGED_SECTIONS, request, page=self, action_area=self.action_area)
+        context["sections"] = lazy_sections(TAGGED_SECTIONS, request, page=self, action_area=self.action_area)
         return context
 
 

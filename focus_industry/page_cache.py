@@ -3,8 +3,9 @@
 wagtail-cache does the storing and serving (its UpdateCache/FetchFromCache middleware, see settings);
 this module decides, through its hooks, which requests and responses take part, and purges the whole
 page cache when published content changes: a page is published, unpublished, moved or deleted, or a
-snippet, a setting, an image or a document is saved or deleted (all of them can appear on many pages,
-so a precise purge would have to know every listing; a full purge is simple and always right).
+snippet, a setting, an image, a document, a view restriction or a site is saved or deleted (all of them
+can appear on many pages, so a precise purge would have to know every listing; a full purge is simple
+and always right). A purge also drops the generation of the kept fragments (fragments.py).
 
 Other caches in front of the site (a CDN, Varnish) can follow the purge through `page_cache_purged`.
 """
@@ -22,9 +23,11 @@ from wagtail import hooks
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
+
+from focus_industry import fragments
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +41,11 @@ BOOKKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
 
 
 def purge(reason=""):
-    """Empty the page cache now; other processes see it at once (the cache is shared, see settings)."""
+    """Empty the page cache now; other processes see it at once (the cache is shared, see settings).
+
+    The rendered fragments (fragments.py) start a new generation too, also when the page cache is off.
+    """
+    fragments.new_generation()
     clear_cache()
     logger.info("page cache purged", extra={"reason": reason})
     page_cache_purged.send(sender=None, reason=reason)
@@ -92,8 +99,9 @@ def _page_deleted(sender, instance, **kwargs):
 
 
 def _purges_on_save(model):
+    # A page made private (a view restriction) or a site changed shows differently everywhere too.
     return model in get_snippet_models() or issubclass(
-        model, (BaseGenericSetting, BaseSiteSetting, AbstractImage, AbstractDocument)
+        model, (BaseGenericSetting, BaseSiteSetting, AbstractImage, AbstractDocument, PageViewRestriction, Site)
     )
 
 

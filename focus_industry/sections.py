@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 
 from wagtail import hooks
 
@@ -44,6 +45,16 @@ def collect_sections(hook_name, request, **kwargs):
         if section is not None and section.items:
             sections.append(section)
     return sorted(sections, key=lambda section: (section.order, section.key))
+
+
+def lazy_sections(hook_name, request, skip=(), **kwargs):
+    """The sections as collect_sections gives them (less the keys in `skip`), collected only when a
+    template first uses them: a page whose sections are a kept fragment (`{% fragment %}`) runs none
+    of their queries.
+    """
+    return SimpleLazyObject(
+        lambda: [section for section in collect_sections(hook_name, request, **kwargs) if section.key not in skip]
+    )
 
 
 def tagged_filter(action_area=None, region=None):

@@ -12,6 +12,8 @@ from django.views.decorators.cache import cache_control
 
 from wagtail.models import Page, Site
 
+from focus_industry import fragments
+
 OG_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 
 
@@ -54,7 +56,9 @@ def page_ancestors(request, page):
         return []
     cache = request.__dict__.setdefault("_focus_ancestors", {})
     if page.pk not in cache:
-        cache[page.pk] = list(page.get_ancestors().filter(depth__gte=2))
+        cache[page.pk] = fragments.kept(
+            request, "ancestors", [page.pk], lambda: list(page.get_ancestors().filter(depth__gte=2))
+        )
     return cache[page.pk]
 
 

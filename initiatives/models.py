@@ -27,7 +27,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import Http404
 from django.utils import translation
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -42,7 +42,7 @@ from wagtail.search import index
 from wagtail.signals import page_published, post_page_move
 from wagtail.url_routing import RouteResult
 
-from focus_industry import listing
+from focus_industry import fragments, listing
 from focus_industry.api_fields import TaxonomyField
 from focus_industry.blocks import BaseContentBlock
 from focus_industry.models import ActionArea, BasePage, Region
@@ -254,7 +254,13 @@ class InitiativeIndexPage(RoutablePageMixin, BasePage):
                     others &= condition
             for position, value in enumerate(filters.choices(name)):
                 aggregates[f"{name}_{position}"] = Count("pk", filter=others & filters.condition(name, value))
-        counts = self.initiatives().order_by().aggregate(**aggregates)
+        # The counts change only when content does: kept per filter combination (fragments.py).
+        counts = fragments.kept(
+            request,
+            "initiative-counts",
+            [self.pk, filters.query],
+            lambda: self.initiatives().order_by().aggregate(**aggregates),
+        )
 
         params = filters.params
         facets = []
@@ -295,7 +301,8 @@ class InitiativeIndexPage(RoutablePageMixin, BasePage):
         for slug, link in site_links(request)["regions"].items():
             region_links.append({**link, "count": region_counts.get(slug, 0), "active": params.get("region") == slug})
         return {
-            "initiatives": card_list(page_obj.object_list),
+            # Fetched only if the template renders the cards (not when they are a kept fragment).
+            "initiatives": SimpleLazyObject(lambda: card_list(page_obj.object_list)),
             "page_obj": page_obj,
             "facets": facets,
             "filters": filters,
@@ -394,7 +401,7 @@ class RegionPage(RegionRootMixin, BasePage):
         return published_initiatives().child_of(self)
 
     def get_context(self, request, *args, **kwargs):
-        from focus_industry.sections import TAGGED_SECTIONS, collect_sections
+        from focus_industry.sections import TAGGED_SECTIONS, lazy_sections
 
         from .wagtail_hooks import TAGGED_SECTION_KEY
 
@@ -406,9 +413,10 @@ class RegionPage(RegionRootMixin, BasePage):
         context["initiatives"] = listed
         context["initiative_total"] = listed[0].total if listed else 0
         context["filtered_url"] = f"{index_page.get_url(request=request)}?region={self.region.slug}"
-        sections = collect_sections(TAGGED_SECTIONS, request, page=self, region=self.region)
         # This page lists its own initiatives above; the other apps' sections (stories, resources) follow.
-        context["sections"] = [section for section in sections if section.key != TAGGED_SECTION_KEY]
+        context["sections"] = lazy_sections(
+            TAGGED_SECTIONS, request, skip={TAGGED_SECTION_KEY}, page=self, region=self.region
+        )
         return context
 
 

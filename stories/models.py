@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -29,7 +30,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
-from focus_industry import listing
+from focus_industry import fragments, listing
 from focus_industry.api_fields import TaxonomyField
 from focus_industry.blocks import BaseContentBlock
 from focus_industry.models import ActionArea, BasePage, Region
@@ -173,7 +174,10 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
         for area in filters.areas:
             aggregates[f"area_{area.pk}"] = Count("pk", filter=area_others & area_condition(area))
         base = self.stories()
-        counts = base.order_by().aggregate(**aggregates)
+        # The counts change only when content does: kept per filter combination (fragments.py).
+        counts = fragments.kept(
+            request, "story-counts", [self.pk, filters.query], lambda: base.order_by().aggregate(**aggregates)
+        )
 
         params = filters.params
         facets = []
@@ -214,7 +218,8 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
             if getattr(filters, name) is not None
         ]
         return {
-            "stories": attach_tags(list(page_obj.object_list)),
+            # Fetched only if the template renders the cards (not when they are a kept fragment).
+            "stories": SimpleLazyObject(lambda: attach_tags(list(page_obj.object_list))),
             "page_obj": page_obj,
             "facets": facets,
             "filters": filters,
@@ -425,7 +430,7 @@ class StoryPage(BasePage):
         index_page = getattr(self, "_story_index", None) or self.get_parent().specific
         context["story_index"] = index_page
         context["story_regions"], context["story_areas"] = self.tag_lists()
-        context["related_stories"] = self.related_stories()
+        context["related_stories"] = SimpleLazyObject(self.related_stories)  # not run when kept as a fragment
         return context
 
     def structured_data(self, request):

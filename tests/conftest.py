@@ -97,3 +97,14 @@ class VerifiedClient(Client):
 def client():
     """pytest-django's `client`, whose force_login also verifies the second factor (see VerifiedClient)."""
     return VerifiedClient()
+
+
+@pytest.fixture
+def redis_down_url():
+    """The address of a Redis that is down: a port nothing listens on (bound, then closed again)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"redis://127.0.0.1:{port}/0"

@@ -20,7 +20,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.dispatch import receiver
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -32,6 +32,7 @@ from wagtail.search import index
 from wagtail.signals import page_published
 from wagtail.url_routing import RouteResult
 
+from focus_industry import fragments
 from focus_industry.api_fields import TaxonomyField
 from focus_industry.blocks import VideoBlock, parse_video_url
 from focus_industry.listing import KnownCountPaginator
@@ -190,7 +191,10 @@ class ResourceListingMixin:
                     others &= condition
             for position, condition in enumerate(per_value.values()):
                 aggregates[f"{facet}_{position}"] = Count("pk", filter=others & condition)
-        counts = base.aggregate(**aggregates)
+        # Kept per filter combination and audience (staff see internal resources) until content changes.
+        sees_internal = user_sees_internal(getattr(request, "user", None))
+        vary = [self.pk, sees_internal, sorted(filters.items())]
+        counts = fragments.kept(request, "resource-counts", vary, lambda: base.aggregate(**aggregates))
 
         facet_labels = {
             "kind": _("Type"),
@@ -219,7 +223,8 @@ class ResourceListingMixin:
             page_obj = paginator.page(1)
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
-        resources = attach_tags(list(page_obj.object_list))
+        # Fetched only if the template renders the cards (not when they are a kept fragment).
+        resources = SimpleLazyObject(lambda: attach_tags(list(page_obj.object_list)))
         active_filters = [
             {
                 "name": name,
@@ -237,6 +242,7 @@ class ResourceListingMixin:
             "active_filters": active_filters,
             "ignored_filters": ignored,
             "result_count": paginator.count,
+            "results_key": [*vary, page_obj.number],
         }
 
 

@@ -17,10 +17,12 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"},
     "pagecache": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-pages"},
+    "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-fragments"},
 }
 # Tests change content inside rolled-back transactions, which purges nothing: the page cache is off
 # here, and tests/test_page_cache.py switches it on for its own tests.
 WAGTAIL_CACHE = False
+FOCUS_FRAGMENT_CACHE = False  # likewise; tests/test_fragments.py switches it on
 WAGTAILADMIN_BASE_URL = "http://testserver"
 FOCUS_DEMO_ACCOUNTS = True
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405

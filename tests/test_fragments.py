@@ -1,0 +1,195 @@
+"""Pieces kept rendered between requests (footer, cards, sections): the same HTML for fewer queries,
+never stale after a change, never used for previews, and harmless when the shared store is down."""
+
+import re
+
+import pytest
+
+from django.core.cache import caches
+from django.db import connection
+from django.test import Client, RequestFactory, override_settings
+from django.test.utils import CaptureQueriesContext
+
+from focus_industry import fragments
+from focus_industry.models import SiteSettings
+from stories.models import StoryPage, published_stories
+
+pytestmark = pytest.mark.django_db
+
+NONCE = re.compile(rb' nonce="[^"]*"')
+
+
+def clear():
+    caches["fragments"].clear()
+    caches["pagecache"].clear()
+
+
+@pytest.fixture(autouse=True)
+def fragments_on():
+    with override_settings(FOCUS_FRAGMENT_CACHE=True):
+        clear()
+        yield
+        clear()
+
+
+def get(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = get(client, url)
+    return len(queries), NONCE.sub(b"", response.content)
+
+
+def publish(page, capture, **fields):
+    for name, value in fields.items():
+        setattr(page, name, value)
+    with capture(execute=True):  # the purge runs once the change is committed
+        page.save_revision().publish()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/",
+        "/",
+        "/en/success-stories/",
+        "/en/success-stories/?region=dalarna",
+        "/en/success-stories/service-driven-business-development/",
+        "/en/toolbox/",
+        "/en/toolbox/?kind=report",
+        "/en/initiatives/",
+        "/en/initiatives/varmland/",
+        "/en/action-areas/innovation-capacity/",
+    ],
+)
+def test_a_page_is_the_same_from_kept_pieces_with_fewer_queries(url):
+    client = Client()
+    with override_settings(FOCUS_FRAGMENT_CACHE=False):
+        plain_queries, plain_html = queries_for(client, url)
+    first_queries, first_html = queries_for(client, url)  # renders and keeps
+    warm_queries, warm_html = queries_for(client, url)  # from the kept pieces
+    assert warm_html == first_html == plain_html
+    assert warm_queries < plain_queries
+
+
+def test_the_home_page_runs_its_sections_queries_only_once():
+    client = Client()
+    cold_queries, _ = queries_for(client, "/en/")
+    warm_queries, _ = queries_for(client, "/en/")
+    # Latest stories, initiatives and resources, the action areas, the footer's settings: all kept.
+    assert cold_queries - warm_queries >= 5
+
+
+def test_a_published_change_shows_at_once_wherever_the_story_is_shown(django_capture_on_commit_callbacks):
+    story = published_stories().first()
+    neighbour = published_stories().exclude(pk=story.pk).first()
+    client = Client()
+    for url in ("/en/", "/en/success-stories/", neighbour.get_url(), "/"):
+        get(client, url)
+        get(client, url)
+
+    publish(story, django_capture_on_commit_callbacks, title_en="A changed English title", title_sv="Ändrad rubrik")
+
+    assert "A changed English title" in get(client, "/en/").content.decode()
+    assert "A changed English title" in get(client, "/en/success-stories/").content.decode()
+    assert "Ändrad rubrik" in get(client, "/").content.decode()
+
+
+def test_a_story_shown_as_related_follows_its_changes(django_capture_on_commit_callbacks):
+    client = Client()
+    story = StoryPage.objects.live().get(slug_en="service-driven-business-development")
+    url = "/en/success-stories/service-driven-business-development/"
+    related = story.related_stories()
+    assert related, "the demo story has related stories"
+    get(client, url)
+    publish(StoryPage.objects.get(pk=related[0].pk), django_capture_on_commit_callbacks, title_en="Renamed neighbour")
+    assert "Renamed neighbour" in get(client, url).content.decode()
+
+
+def test_a_settings_change_shows_in_the_footer_at_once(django_capture_on_commit_callbacks):
+    client = Client()
+    get(client, "/en/")
+    site_settings = SiteSettings.objects.get()
+    site_settings.contact_email = "new-address@example.org"
+    with django_capture_on_commit_callbacks(execute=True):
+        site_settings.save()
+    assert "new-address@example.org" in get(client, "/en/").content.decode()
+
+
+def test_each_language_keeps_its_own_pieces():
+    client = Client()
+    for _ in range(2):  # kept at the first visit, served from memory at the second
+        english = get(client, "/en/").content.decode()
+        swedish = get(client, "/").content.decode()
+        assert '<h2 id="footer-links" class="site-footer__heading">About this site</h2>' in english
+        assert '<h2 id="footer-links" class="site-footer__heading">Om webbplatsen</h2>' in swedish
+        assert 'href="/en/success-stories/"' in english and 'href="/framgangsexempel/"' in swedish
+
+
+def test_a_preview_shows_the_draft_not_the_kept_piece(home, admin_user):
+    client = Client()
+    assert "Six prioritised action areas" in get(client, "/en/").content.decode()  # kept now
+    home.areas_heading_en = "Our six draft areas"
+    request = RequestFactory().get("/")
+    request.user = admin_user
+    preview = home.make_preview_request(request, "en").content.decode()
+    assert "Our six draft areas" in preview
+    assert "Our six draft areas" not in get(client, "/en/").content.decode()
+
+
+def test_a_shared_store_that_is_down_keeps_nothing_and_shows_every_change(
+    django_capture_on_commit_callbacks, redis_down_url
+):
+    options = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
+    down = redis_down_url
+    caches_with_redis_down = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments-test"},
+        "pagecache": {
+            "BACKEND": "focus_industry.cache_backends.PrefixScopedRedisCache",
+            "LOCATION": down,
+            "OPTIONS": options,
+        },
+        "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments-test-kept"},
+    }
+    with override_settings(CACHES=caches_with_redis_down):
+        client = Client()
+        story = published_stories().first()
+        assert story.title_en in get(client, "/en/").content.decode()
+        # The purge cannot reach Redis, so no process could learn of the change: nothing was kept.
+        publish(story, django_capture_on_commit_callbacks, title_en="Changed while Redis is down")
+        assert "Changed while Redis is down" in get(client, "/en/").content.decode()
+
+
+def test_a_piece_holding_the_requests_nonce_is_never_kept():
+    request = RequestFactory().get("/", HTTP_HOST="localhost")
+    request.csp_nonce = "n0nce"
+    renders = []
+
+    def render():
+        renders.append(1)
+        return '<script nonce="n0nce"></script>'
+
+    fragments.render(request, "scripted", [], render)
+    fragments.render(request, "scripted", [], render)
+    assert len(renders) == 2
+
+    plain = []
+    fragments.render(request, "plain", [], lambda: plain.append(1) or "<p>same</p>")
+    fragments.render(request, "plain", [], lambda: plain.append(1) or "<p>same</p>")
+    assert len(plain) == 1
+
+
+def test_a_story_made_private_leaves_the_kept_lists_at_once(django_capture_on_commit_callbacks):
+    from wagtail.models import PageViewRestriction
+
+    story = published_stories().first()
+    client = Client()
+    assert story.title_en in get(client, "/en/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=story, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    assert story.title_en not in get(client, "/en/").content.decode()
+    assert story.title_en not in get(client, "/en/success-stories/").content.decode()
