@@ -24,6 +24,8 @@ and the host are part of every key; a piece holding the request's CSP nonce is n
 import hashlib
 import logging
 import secrets
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import caches
@@ -32,6 +34,23 @@ from django.utils import translation
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "fragment-generation"
+
+# The public request being served (set by middleware.KeptSiteMiddleware), for code Wagtail calls
+# without it, such as Page.get_view_restrictions.
+_current_request = ContextVar("focus_current_request", default=None)
+
+
+def current_request():
+    return _current_request.get()
+
+
+@contextmanager
+def serving(request):
+    token = _current_request.set(request)
+    try:
+        yield
+    finally:
+        _current_request.reset(token)
 
 
 def _shared():

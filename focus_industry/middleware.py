@@ -47,6 +47,8 @@ class KeptSiteMiddleware:
                 site = None
             if site is not None:
                 request._wagtail_site = site
+            with fragments.serving(request):
+                return self.get_response(request)
         return self.get_response(request)
 
 

@@ -126,6 +126,26 @@ class BasePage(Page):
             return False
         return not getattr(self, f"title_{language}", None)
 
+    def get_view_restrictions(self):
+        """Wagtail's answer (two queries before every page is served), kept per page while a public
+        request is served (fragments.py; a new restriction purges). A page without restrictions, nearly
+        every page, then costs no query at all.
+        """
+        from wagtail.models import PageViewRestriction
+
+        from . import fragments
+
+        request = fragments.current_request()
+        if request is None:
+            return super().get_view_restrictions()
+        ids = fragments.kept(
+            request,
+            "view-restrictions",
+            [self.pk],
+            lambda: list(Page.get_view_restrictions(self).values_list("pk", flat=True)),
+        )
+        return PageViewRestriction.objects.filter(pk__in=ids) if ids else PageViewRestriction.objects.none()
+
 
 # --- Page types -------------------------------------------------------------------------------
 

@@ -193,3 +193,23 @@ def test_a_story_made_private_leaves_the_kept_lists_at_once(django_capture_on_co
         PageViewRestriction.objects.create(page=story, restriction_type=PageViewRestriction.PASSWORD, password="x")
     assert story.title_en not in get(client, "/en/").content.decode()
     assert story.title_en not in get(client, "/en/success-stories/").content.decode()
+
+
+def test_a_page_made_private_asks_for_its_password_at_once(django_capture_on_commit_callbacks):
+    from wagtail.models import PageViewRestriction
+
+    from focus_industry.models import StandardPage
+
+    client = Client()
+    url = "/en/about-focus-industry/"
+    get(client, url)
+    public = get(client, url).content.decode()  # its (empty) restrictions are kept now
+    assert 'name="password"' not in public
+    body = re.search(r"<main[^>]*>.*?<p[^>]*>([^<]{20,})", public, re.S).group(1)
+    about = StandardPage.objects.get(slug_en="about-focus-industry")
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=about, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    for _ in range(2):
+        page = client.get(url).content.decode()
+        assert 'name="password"' in page
+        assert body not in page
