@@ -33,9 +33,11 @@ timeout = _int("GUNICORN_TIMEOUT", 30)
 graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 keepalive = _int("GUNICORN_KEEPALIVE", 5)
 # Recycle workers now and then so a slow leak can never grow without bound; the jitter keeps them
-# from all restarting at the same moment.
-max_requests = _int("GUNICORN_MAX_REQUESTS", 1000)
-max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 100)
+# from all restarting at the same moment. Not every 1,000 requests: measured with `make bench`, a
+# worker recycled that often (every second or two under load) cut cached pages from ~1,600 to ~600
+# requests per second. 50,000 is a few minutes of full load, hours of normal traffic.
+max_requests = _int("GUNICORN_MAX_REQUESTS", 50000)
+max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 5000)
 # Import the application once, in the master, and fork the workers from it: a new or recycled worker
 # is ready in milliseconds and shares the loaded code, instead of importing Django and Wagtail again
 # (seconds of CPU, while it competes with the other workers for the same cores). Code changes then
