@@ -8,10 +8,10 @@ Those pieces are kept here, rendered once per process and content version:
 - The rendered HTML lives in each process's memory (the "fragments" cache, local memory: reading it
   costs microseconds, where a file or Redis would cost a round trip per card).
 - Its keys carry a *generation*, a random token kept in the shared page-cache store (files or Redis).
-  Every purge of the page cache (a publish, unpublish, move, delete; a snippet, setting, image or
-  document saved) drops the token, so every process starts a new generation at its next request and
-  never shows a piece rendered before the change. The token also expires with the page cache's
-  lifetime, so nothing is older than FOCUS_PAGE_CACHE_SECONDS.
+  Every purge of the page cache (a publish, unpublish, move, delete; a snippet, setting, image,
+  document, view restriction or site saved; a restore) drops the token, so every process starts a
+  new generation at its next request and never shows a piece rendered before the change. The token
+  also expires with the page cache's lifetime, so nothing is older than FOCUS_PAGE_CACHE_SECONDS.
 - When the shared store cannot be read (Redis down), nothing is read or kept: the pieces are rendered
   on every request, as if there were no cache. Slower, never stale, never an error.
 - Previews always render afresh (a draft is not what the cache holds), and so does everything when

@@ -3,7 +3,9 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
+
+from focus_industry import fragments
 
 
 class KnownCountPaginator(Paginator):
@@ -16,6 +18,20 @@ class KnownCountPaginator(Paginator):
     @cached_property
     def count(self):
         return self._known_count
+
+
+def kept_counts(request, name, vary, queryset, aggregates):
+    """The facet counts (one aggregate query), kept per filter combination until content changes
+    (fragments.py): `vary` names everything they depend on besides the language.
+    """
+    return fragments.kept(request, name, vary, lambda: queryset.order_by().aggregate(**aggregates))
+
+
+def lazy_page(page_obj, prepare):
+    """The page's items, `prepare(items)`, fetched only if a template renders them: not when the page
+    of cards is a kept fragment (`{% fragment %}`).
+    """
+    return SimpleLazyObject(lambda: prepare(page_obj.object_list))
 
 
 def filter_query(names, params, name=None, value=None):

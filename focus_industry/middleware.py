@@ -4,6 +4,11 @@ public pages get their Wagtail site from the kept values (fragments.py)."""
 from django.db import DatabaseError
 from django.utils.cache import add_never_cache_headers
 
+from wagtail.models import Site
+
+from focus_industry import fragments
+from focus_industry.page_cache import is_public_path
+
 ADMIN_PREFIX = "/admin/"
 
 
@@ -35,9 +40,6 @@ class KeptSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from focus_industry import fragments
-        from focus_industry.page_cache import is_public_path
-
         if is_public_path(request.path) and fragments.is_enabled(request):
             try:
                 site = fragments.kept(request, "site", [], lambda: _site_with_home(request))
@@ -53,8 +55,6 @@ class KeptSiteMiddleware:
 
 
 def _site_with_home(request):
-    from wagtail.models import Site
-
     site = Site.find_for_request(request)
     if site is not None:
         site.root_page.specific  # noqa: B018  (fetched now, so it is kept with the site)

@@ -13,9 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from . import fragments
 from .blocks import BaseContentBlock, KeyFiguresBlock, PartnerBlock, StepsBlock, VideoBlock
 
 # --- Taxonomy ---------------------------------------------------------------------------------
@@ -131,10 +132,6 @@ class BasePage(Page):
         request is served (fragments.py; a new restriction purges). A page without restrictions, nearly
         every page, then costs no query at all.
         """
-        from wagtail.models import PageViewRestriction
-
-        from . import fragments
-
         request = fragments.current_request()
         if request is None:
             return super().get_view_restrictions()
@@ -210,8 +207,6 @@ class HomePage(BasePage):
         not by loading every child of home on every request as wagtail-modeltranslation's `route` does
         (which FocusIndustryConfig.ready replaces with this one, as it overwrites `route` on start).
         """
-        from . import fragments
-
         if not path_components:
             return Page.route(self, request, path_components)
         slug = path_components[0]

@@ -27,7 +27,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import Http404
 from django.utils import translation
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -42,7 +42,7 @@ from wagtail.search import index
 from wagtail.signals import page_published, post_page_move
 from wagtail.url_routing import RouteResult
 
-from focus_industry import fragments, listing
+from focus_industry import listing
 from focus_industry.api_fields import TaxonomyField
 from focus_industry.blocks import BaseContentBlock
 from focus_industry.models import ActionArea, BasePage, Region
@@ -254,12 +254,8 @@ class InitiativeIndexPage(RoutablePageMixin, BasePage):
                     others &= condition
             for position, value in enumerate(filters.choices(name)):
                 aggregates[f"{name}_{position}"] = Count("pk", filter=others & filters.condition(name, value))
-        # The counts change only when content does: kept per filter combination (fragments.py).
-        counts = fragments.kept(
-            request,
-            "initiative-counts",
-            [self.pk, filters.query],
-            lambda: self.initiatives().order_by().aggregate(**aggregates),
+        counts = listing.kept_counts(
+            request, "initiative-counts", [self.pk, filters.query], self.initiatives(), aggregates
         )
 
         params = filters.params
@@ -301,8 +297,7 @@ class InitiativeIndexPage(RoutablePageMixin, BasePage):
         for slug, link in site_links(request)["regions"].items():
             region_links.append({**link, "count": region_counts.get(slug, 0), "active": params.get("region") == slug})
         return {
-            # Fetched only if the template renders the cards (not when they are a kept fragment).
-            "initiatives": SimpleLazyObject(lambda: card_list(page_obj.object_list)),
+            "initiatives": listing.lazy_page(page_obj, card_list),
             "page_obj": page_obj,
             "facets": facets,
             "filters": filters,

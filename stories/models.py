@@ -30,7 +30,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
-from focus_industry import fragments, listing
+from focus_industry import listing
 from focus_industry.api_fields import TaxonomyField
 from focus_industry.blocks import BaseContentBlock
 from focus_industry.models import ActionArea, BasePage, Region
@@ -174,10 +174,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
         for area in filters.areas:
             aggregates[f"area_{area.pk}"] = Count("pk", filter=area_others & area_condition(area))
         base = self.stories()
-        # The counts change only when content does: kept per filter combination (fragments.py).
-        counts = fragments.kept(
-            request, "story-counts", [self.pk, filters.query], lambda: base.order_by().aggregate(**aggregates)
-        )
+        counts = listing.kept_counts(request, "story-counts", [self.pk, filters.query], base, aggregates)
 
         params = filters.params
         facets = []
@@ -218,8 +215,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
             if getattr(filters, name) is not None
         ]
         return {
-            # Fetched only if the template renders the cards (not when they are a kept fragment).
-            "stories": SimpleLazyObject(lambda: attach_tags(list(page_obj.object_list))),
+            "stories": listing.lazy_page(page_obj, card_list),
             "page_obj": page_obj,
             "facets": facets,
             "filters": filters,

@@ -20,7 +20,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.dispatch import receiver
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -32,10 +32,9 @@ from wagtail.search import index
 from wagtail.signals import page_published
 from wagtail.url_routing import RouteResult
 
-from focus_industry import fragments
+from focus_industry import listing
 from focus_industry.api_fields import TaxonomyField
 from focus_industry.blocks import VideoBlock, parse_video_url
-from focus_industry.listing import KnownCountPaginator
 from focus_industry.models import ActionArea, BasePage, Region
 from focus_industry.regions import BUSINESS_PROMOTERS, COORDINATORS, REGIONAL_STAFF_PREFIX, RegionRootMixin
 from focus_industry.taxonomy import attach_tags, exclude_private, taxonomy, with_tags
@@ -191,10 +190,10 @@ class ResourceListingMixin:
                     others &= condition
             for position, condition in enumerate(per_value.values()):
                 aggregates[f"{facet}_{position}"] = Count("pk", filter=others & condition)
-        # Kept per filter combination and audience (staff see internal resources) until content changes.
+        # Staff see internal resources: their counts and cards are kept apart from everyone else's.
         sees_internal = user_sees_internal(getattr(request, "user", None))
         vary = [self.pk, sees_internal, sorted(filters.items())]
-        counts = fragments.kept(request, "resource-counts", vary, lambda: base.aggregate(**aggregates))
+        counts = listing.kept_counts(request, "resource-counts", vary, base, aggregates)
 
         facet_labels = {
             "kind": _("Type"),
@@ -216,15 +215,14 @@ class ResourceListingMixin:
 
         listed = base.filter(everything) if conditions else base
         listed = with_tags(listed.select_related("document").defer_streamfields())
-        paginator = KnownCountPaginator(listed, PAGE_SIZE, counts["total"] or 0)
+        paginator = listing.KnownCountPaginator(listed, PAGE_SIZE, counts["total"] or 0)
         try:
             page_obj = paginator.page(request.GET.get("page") or 1)
         except PageNotAnInteger:
             page_obj = paginator.page(1)
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
-        # Fetched only if the template renders the cards (not when they are a kept fragment).
-        resources = SimpleLazyObject(lambda: attach_tags(list(page_obj.object_list)))
+        resources = listing.lazy_page(page_obj, lambda items: attach_tags(list(items)))
         active_filters = [
             {
                 "name": name,
