@@ -6,6 +6,8 @@ docs/operations.md lists them. Gunicorn reads this file with `-c gunicorn.conf.p
 
 import os
 
+from gunicorn.glogging import Logger
+
 
 def _int(name, default):
     value = os.environ.get(name, "").strip()
@@ -74,6 +76,18 @@ control_socket_disable = True
 # Gunicorn's own messages (start, workers, timeouts) go to stderr, as JSON objects too unless
 # DJANGO_LOG_FORMAT=plain: one format for whatever collects the container's output.
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "").strip() or None
+
+
+class AccessLogOnlyWhenAsked(Logger):
+    """gunicorn's logger, minus the access record it builds for every request (and then drops) whenever
+    a logging configuration is given, as below: the site logs each request itself (request_log.py)."""
+
+    def access(self, resp, req, environ, request_time):
+        if self.cfg.accesslog:
+            super().access(resp, req, environ, request_time)
+
+
+logger_class = AccessLogOnlyWhenAsked
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 access_log_format = '%({x-forwarded-for}i)s %(h)s %(t)s "%(r)s" %(s)s %(b)s %(M)sms "%(f)s" "%(a)s" %({x-request-id}o)s'

@@ -34,10 +34,15 @@ from django.utils import translation
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "fragment-generation"
+# The cache alias of the store every process shares (files or Redis, see settings): it holds the token
+# and the pages (cache_backends.KeptPageCache).
+SHARED_STORE = "pagecache"
 
 # The public request being served (set by middleware.KeptSiteMiddleware), for code Wagtail calls
 # without it, such as Page.get_view_restrictions.
 _current_request = ContextVar("focus_current_request", default=None)
+# Any request being handled (GenerationMiddleware), for the page cache.
+_handled_request = ContextVar("focus_handled_request", default=None)
 
 
 def current_request():
@@ -54,7 +59,7 @@ def serving(request):
 
 
 def _shared():
-    return caches[settings.WAGTAIL_CACHE_BACKEND]
+    return caches[SHARED_STORE]
 
 
 def _local():
@@ -69,19 +74,46 @@ def generation(request):
     """This request's content generation (read once per request from the shared store), or None."""
     current = getattr(request, "_focus_fragment_generation", "")
     if current == "":
-        try:
-            current = _shared().get(GENERATION_KEY)
-            if current is None:
-                fresh = secrets.token_hex(8)
-                # add() keeps a token another process set in the meantime; read back whichever won.
-                _shared().add(GENERATION_KEY, fresh)
-                current = _shared().get(GENERATION_KEY)
-        except Exception:  # any failure of the store only costs speed
-            logger.warning("fragment generation unreadable; rendering without fragments", exc_info=True)
-            current = None
-        # django-redis answers None while Redis is down: then this request keeps nothing.
+        current = _read_generation()
         request._focus_fragment_generation = current
     return current
+
+
+def current_generation():
+    """The generation of the request being handled (GenerationMiddleware), else read from the store now."""
+    request = _handled_request.get()
+    return _read_generation() if request is None else generation(request)
+
+
+def _read_generation():
+    try:
+        current = _shared().get(GENERATION_KEY)
+        if current is None:
+            fresh = secrets.token_hex(8)
+            # add() keeps a token another process set in the meantime; read back whichever won.
+            _shared().add(GENERATION_KEY, fresh)
+            current = _shared().get(GENERATION_KEY)
+    except Exception:  # any failure of the store only costs speed
+        logger.warning("content generation unreadable; rendering without fragments", exc_info=True)
+        current = None
+    # django-redis answers None while Redis is down: then this request keeps nothing.
+    return current
+
+
+class GenerationMiddleware:
+    """Makes the request being handled known to the page cache (cache_backends.KeptPageCache), which
+    then reads the generation once per request, and stores a page under the one it was rendered in.
+    Placed outside wagtail-cache's two middlewares."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _handled_request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            _handled_request.reset(token)
 
 
 def new_generation():

@@ -12,6 +12,7 @@ Three small middlewares, placed in settings.MIDDLEWARE around wagtail-cache's tw
   so caches need not keep a copy per browser language.
 """
 
+from csp.constants import HEADER as CSP_HEADER
 from csp.middleware import CSPMiddleware, PolicyParts
 
 from django.conf import settings
@@ -70,7 +71,16 @@ class PublicHeadersMiddleware:
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """django-csp with `FOCUS_ADMIN_CSP` under /admin/ (Wagtail's admin needs inline scripts and styles)."""
+    """django-csp with `FOCUS_ADMIN_CSP` under /admin/ (Wagtail's admin needs inline scripts and styles).
+
+    A page from the page cache already carries the header whose nonce is in its HTML: it is left as it
+    is without building the policy again (which would leave the header alone anyway).
+    """
+
+    def process_response(self, request, response):
+        if CSP_HEADER in response and not getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None):
+            return response
+        return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only=False):
         if request.path_info.startswith(ADMIN_PREFIX) and not report_only:

@@ -13,9 +13,9 @@ that an application's warning can be found next to its request. The formatters a
 
 import contextvars
 import logging
+import os
 import re
 import time
-import uuid
 
 logger = logging.getLogger("focus_industry.requests")
 
@@ -32,7 +32,7 @@ def request_id_from(value):
     """The caller's id when it is sane, otherwise a new one."""
     if value and SANE_REQUEST_ID.fullmatch(value):
         return value
-    return uuid.uuid4().hex
+    return os.urandom(16).hex()  # as random as uuid4().hex, without building a UUID
 
 
 class RequestIdFilter(logging.Filter):

@@ -2,13 +2,16 @@
 never stale after a change, never used for previews, and harmless when the shared store is down."""
 
 import re
+from urllib.parse import urlencode
 
 import pytest
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
 from django.test import Client, RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from focus_industry import fragments
 from focus_industry.models import SiteSettings
@@ -154,6 +157,7 @@ def test_a_shared_store_that_is_down_keeps_nothing_and_shows_every_change(
             "OPTIONS": options,
         },
         "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments-test-kept"},
+        "pages": settings.CACHES["pages"],
     }
     with override_settings(CACHES=caches_with_redis_down):
         client = Client()
@@ -187,12 +191,17 @@ def test_a_story_made_private_leaves_the_kept_lists_at_once(django_capture_on_co
     from wagtail.models import PageViewRestriction
 
     story = published_stories().first()
+    search = "/en/search/?" + urlencode({"q": story.title_en})
+    with translation.override("en"):
+        link = f'href="{story.get_url()}"'
     client = Client()
     assert story.title_en in get(client, "/en/").content.decode()
+    assert link in get(client, search).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         PageViewRestriction.objects.create(page=story, restriction_type=PageViewRestriction.PASSWORD, password="x")
     assert story.title_en not in get(client, "/en/").content.decode()
     assert story.title_en not in get(client, "/en/success-stories/").content.decode()
+    assert link not in get(client, search).content.decode()
 
 
 def test_a_page_made_private_asks_for_its_password_at_once(django_capture_on_commit_callbacks):

@@ -350,6 +350,27 @@ def test_gunicorn_conf_takes_its_values_from_the_environment(monkeypatch):
     assert _gunicorn_conf(monkeypatch, GUNICORN_BIND="unix:/tmp/focus.sock")["bind"] == ["unix:/tmp/focus.sock"]
 
 
+def test_gunicorn_builds_an_access_record_only_when_an_access_log_is_asked_for(monkeypatch):
+    """The logging configuration makes gunicorn build an access record for every request; the site
+    logs each request itself, so the record is built only when GUNICORN_ACCESS_LOG asks for it."""
+    from datetime import timedelta
+
+    from gunicorn import glogging
+    from gunicorn.config import Config
+
+    monkeypatch.setattr(glogging, "dictConfig", lambda config: None)  # this process's logging stays as it is
+    built = []
+    for access_log in ("", "-"):
+        conf = _gunicorn_conf(monkeypatch, GUNICORN_ACCESS_LOG=access_log)
+        config = Config()
+        config.set("accesslog", conf["accesslog"])
+        config.set("logconfig_dict", conf["logconfig_dict"])
+        logger = conf["logger_class"](config)
+        monkeypatch.setattr(logger, "atoms", lambda *args, asked=access_log: built.append(asked) or {})
+        logger.access(None, None, {}, timedelta(milliseconds=3))
+    assert built == ["-"]
+
+
 # --- Container files ------------------------------------------------------------------------------
 
 

@@ -6,9 +6,11 @@ import socket
 
 import pytest
 
+from django.conf import settings
 from django.core.cache import caches
 from django.test import Client, override_settings
 
+from focus_industry import fragments, page_cache
 from focus_industry.models import Region, SiteSettings, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -167,6 +169,8 @@ def redis_caches(url):
             "KEY_PREFIX": "test-pages",
             "OPTIONS": options,
         },
+        "fragments": settings.CACHES["fragments"],
+        "pages": settings.CACHES["pages"],
     }
 
 
@@ -207,3 +211,63 @@ def test_in_redis_pages_are_cached_and_a_purge_keeps_other_keys(about, django_ca
         assert caches["default"].get("not-a-page") == "kept"
         caches["default"].delete("not-a-page")
         caches["pagecache"].clear()
+
+
+# --- Pages kept in each process's memory (cache_backends.KeptPageCache) --------------------------------
+
+
+def test_a_page_served_once_is_a_hit_from_this_process_memory_without_the_shared_store():
+    client = Client()
+    get(client, "/en/")
+    shared = caches["pagecache"]
+    generation = shared.get(fragments.GENERATION_KEY)
+    shared.clear()
+    shared.set(fragments.GENERATION_KEY, generation)  # the same content generation, no page stored
+    response = get(client, "/en/")
+    assert response[CACHE_HEADER] == "hit"
+    assert b'<html lang="en"' in response.content
+
+
+def test_a_purge_by_another_process_reaches_the_pages_this_process_keeps(about):
+    client = Client()
+    get(client, "/om-focus-industry/")
+    assert get(client, "/om-focus-industry/")[CACHE_HEADER] == "hit"
+    # Another worker publishes: the database changes and its purge empties the shared store; this
+    # process's memory is untouched (a purge cannot reach into another process).
+    StandardPage.objects.filter(pk=about.pk).update(title_sv="Om oss, ändrat i en annan process")
+    fragments.new_generation()
+    caches["pagecache"].clear()
+    response = get(client, "/om-focus-industry/")
+    assert response[CACHE_HEADER] == "miss"
+    assert "Om oss, ändrat i en annan process" in response.content.decode()
+
+
+def test_a_page_whose_rendering_began_before_a_purge_is_not_served_after_it(about, monkeypatch):
+    """A publish that commits while a visitor's page is being rendered: that page shows the old text
+    and must not be stored for the visitors after the publish."""
+    client = Client()
+    original = StandardPage.get_context
+    calls = []
+
+    def context_with_a_publish_meanwhile(self, request, *args, **kwargs):
+        context = original(self, request, *args, **kwargs)
+        if not calls:
+            calls.append(1)
+            StandardPage.objects.filter(pk=about.pk).update(title_sv="Om oss efter publiceringen")
+            page_cache.purge("published meanwhile")
+        return context
+
+    monkeypatch.setattr(StandardPage, "get_context", context_with_a_publish_meanwhile)
+    assert get(client, "/om-focus-industry/")[CACHE_HEADER] == "miss"
+    after = get(client, "/om-focus-industry/")
+    assert after[CACHE_HEADER] == "miss"
+    assert "Om oss efter publiceringen" in after.content.decode()
+
+
+def test_each_hit_is_a_response_of_its_own():
+    client = Client()
+    get(client, "/en/")
+    first, second = get(client, "/en/"), get(client, "/en/")
+    assert first[CACHE_HEADER] == second[CACHE_HEADER] == "hit"
+    assert first["X-Request-ID"] != second["X-Request-ID"]
+    assert first.content == second.content

@@ -80,7 +80,9 @@ MIDDLEWARE = [
     # Final Cache-Control, Vary: Cookie and Permissions-Policy (focus_industry/http_headers.py).
     "focus_industry.http_headers.PublicHeadersMiddleware",
     # The page cache stores complete responses here (CSP header included) and serves them from
-    # FetchFromCacheMiddleware below, which must follow AuthenticationMiddleware.
+    # FetchFromCacheMiddleware below, which must follow AuthenticationMiddleware. Both store and read
+    # under the content generation, which GenerationMiddleware reads once per request.
+    "focus_industry.fragments.GenerationMiddleware",
     "wagtailcache.cache.UpdateCacheMiddleware",
     "focus_industry.http_headers.ContentSecurityPolicyMiddleware",
     "focus_industry.http_headers.LanguageFromPathMiddleware",
@@ -194,7 +196,16 @@ CACHES["fragments"] = {
     "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("FOCUS_FRAGMENT_CACHE_ENTRIES", "5000"))},
 }
 FOCUS_FRAGMENT_CACHE = env_bool("FOCUS_FRAGMENT_CACHE", True)
-WAGTAIL_CACHE_BACKEND = "pagecache"
+# wagtail-cache reads and writes "pages": the shared "pagecache" store above, with the pages each process
+# served lately also kept in its memory (a hit costs no file read or Redis round trip), both under the
+# same generation token as the fragments (focus_industry/cache_backends.py).
+CACHES["pages"] = {
+    "BACKEND": "focus_industry.cache_backends.KeptPageCache",
+    "LOCATION": "pagecache",
+    "TIMEOUT": FOCUS_PAGE_CACHE_SECONDS,
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("FOCUS_KEPT_PAGES", "500"))},
+}
+WAGTAIL_CACHE_BACKEND = "pages"
 WAGTAIL_CACHE = env_bool("FOCUS_PAGE_CACHE", True)
 # Every query string parameter is part of the key (the listings' filters, search terms, pages).
 WAGTAIL_CACHE_IGNORE_QS = None
