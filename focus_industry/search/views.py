@@ -15,9 +15,10 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search.utils import normalise_query_string
 
+from .. import fragments
 from ..listing import KnownCountPaginator
 from .types import OTHER_KEY, content_type_id, registered_types, result_date, type_for_page, with_specific_fields
 
@@ -71,11 +72,20 @@ def highlighted_excerpt(page, pattern):
     return mark_safe("".join(parts))  # noqa: S308 - every piece of text is escaped above
 
 
-def searchable_pages():
-    """Live pages that anyone may see, below the tree root."""
-    # .public() (one query for the view restrictions) rather than a subquery: the search backend
-    # accepts only plain field filters.
-    return Page.objects.live().public().filter(depth__gt=1)
+def searchable_pages(request=None):
+    """Live pages that anyone may see, below the tree root.
+
+    What `.public()` does, with the private sections kept between requests (fragments.py; a new view
+    restriction purges): the search backend accepts only plain field filters, so no subquery.
+    """
+    pages = Page.objects.live().filter(depth__gt=1)
+    for path, depth in fragments.kept(request, "private-sections", [], _private_sections):
+        pages = pages.exclude(path__startswith=path, depth__gte=depth)
+    return pages
+
+
+def _private_sections():
+    return list(PageViewRestriction.objects.values_list("page__path", "page__depth").order_by("page__path"))
 
 
 def promoted(query_string, pages):
@@ -137,7 +147,7 @@ def search(request):
 
 
 def search_context(request, query_string, types, selected):
-    pages = searchable_pages()
+    pages = searchable_pages(request)
     # Promoted pages are left out of the matches on every page of the list, shown on the first only.
     promotions = promoted(query_string, pages)
     promoted_ids = [item["page"].pk for item in promotions if item["page"] is not None]
