@@ -275,3 +275,33 @@ def test_coordinators_may_manage_promoted_results(make_user):
     for action in ("add", "change", "delete"):
         assert user.has_perm(f"wagtailsearchpromotions.{action}_searchpromotion")
     assert not make_user("Business promoters").has_perm("wagtailsearchpromotions.add_searchpromotion")
+
+
+on_sqlite = pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="the ranking compared here is the SQLite backend's (FTS5 bm25)"
+)
+
+
+@on_sqlite
+@pytest.mark.parametrize("query", ["industri", "kvarnbyn", "industry steel", "företag"])
+def test_sqlite_ranks_as_modelsearch_does_and_pages_continue_the_order(client, query):
+    """The SQLite results rank every match once per search (focus_industry/search/sqlite.py), not once
+    per matching row as modelsearch does; the order, the pages and the counts must stay modelsearch's."""
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchResults
+
+    from wagtail.search.backends import get_search_backend
+
+    from focus_industry.search.views import searchable_pages
+
+    for number in range(12):
+        make_story(f"kvarnbyn-{number}", f"Kvarnbyn {number}", "Kvarnbyn " * (number % 4) + "Ett företag i Kvarnbyn.")
+    backend = get_search_backend()
+    results = backend.search(query, searchable_pages(), operator="and")
+    reference = SQLiteSearchResults(backend, results.query_compiler)
+    expected = [page.pk for page in reference[:100]]
+    assert expected, query  # the query finds something, else the comparison proves nothing
+    assert [page.pk for page in results[:100]] == expected
+    first, second = list(results[:5]), list(results[5:10])
+    assert [page.pk for page in first + second] == expected[:10]
+    assert results.count() == reference.count() == len(expected)
+    assert results.facet("content_type_id") == reference.facet("content_type_id")
