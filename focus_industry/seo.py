@@ -36,15 +36,28 @@ def page_description(page):
     return ""
 
 
+IMAGE_ATTRIBUTES = ("social_image", "hero_image", "image")
+
+
+def _image_attribute(page):
+    for attribute in IMAGE_ATTRIBUTES:
+        if getattr(page, f"{attribute}_id", None) is not None:
+            return attribute
+    return None
+
+
+def page_image_id(page):
+    """The id of the image that represents a page when shared (social image, else hero/main image),
+    without loading it."""
+    attribute = _image_attribute(page) if page is not None else None
+    return getattr(page, f"{attribute}_id") if attribute else None
+
+
 def page_image(page):
     """The image that represents a page when shared: social image, else hero/main image."""
-    if page is None:
-        return None
-    for attribute in ("social_image", "hero_image", "image"):
-        image = getattr(page, attribute, None)
-        if image is not None and hasattr(image, "get_rendition"):
-            return image
-    return None
+    attribute = _image_attribute(page) if page is not None else None
+    image = getattr(page, attribute, None) if attribute else None
+    return image if image is not None and hasattr(image, "get_rendition") else None
 
 
 def page_ancestors(request, page):

@@ -30,7 +30,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
-from focus_industry import listing
+from focus_industry import fragments, listing
 from focus_industry.api_fields import TaxonomyField
 from focus_industry.blocks import BaseContentBlock
 from focus_industry.models import ActionArea, BasePage, Region
@@ -252,7 +252,8 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
         }
 
     def route(self, request, path_components):
-        """A story is found with one query by its translated url_path, not by scanning every child.
+        """A story is found with one query by its translated url_path, not by scanning every child, and
+        kept with its tags and renditions until content changes.
 
         (wagtail-modeltranslation replaces every page model's `route` with one that loads all the
         children; StoriesConfig.ready puts this one back.) Sub-routes (feeds) and misses, e.g. a
@@ -263,15 +264,24 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
             own_path = getattr(self, f"url_path_{language}", None)
             if own_path:
                 url_path = f"{own_path}{path_components[0]}/"
-                queryset = StoryPage.objects.filter(**{f"url_path_{language}": url_path})
-                story = with_renditions(with_tags(queryset), STORY_RENDITIONS).first()
-                if story is not None and story.live:
-                    attach_tags([story])
+                # Kept per content generation like the other ways through the tree (fragments.kept).
+                story = fragments.kept(request, "story", [url_path], lambda: _live_story(language, url_path))
+                if story is not None:
                     story._story_index = self
                     return RouteResult(story)
         return Page.route(self, request, path_components)
 
     _stories_route = route
+
+
+def _live_story(language, url_path):
+    """The live story at `url_path` in `language`, with its tags and renditions, or None."""
+    queryset = StoryPage.objects.filter(**{f"url_path_{language}": url_path})
+    story = with_renditions(with_tags(queryset), STORY_RENDITIONS).first()
+    if story is None or not story.live:
+        return None
+    attach_tags([story])
+    return story
 
 
 class StoryPage(BasePage):

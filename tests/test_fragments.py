@@ -67,6 +67,7 @@ def publish(page, capture, **fields):
         "/en/initiatives/",
         "/en/initiatives/varmland/",
         "/en/action-areas/innovation-capacity/",
+        "/en/about-focus-industry/",
     ],
 )
 def test_a_page_is_the_same_from_kept_pieces_with_fewer_queries(url):
@@ -76,6 +77,22 @@ def test_a_page_is_the_same_from_kept_pieces_with_fewer_queries(url):
     first_queries, first_html = queries_for(client, url)  # renders and keeps
     warm_queries, warm_html = queries_for(client, url)  # from the kept pieces
     assert warm_html == first_html == plain_html
+    assert warm_queries < plain_queries
+
+
+def test_an_initiative_with_its_image_is_the_same_from_kept_pieces():
+    from initiatives.models import InitiativePage
+
+    initiative = InitiativePage.objects.live().exclude(image=None).first()
+    with translation.override("en"):
+        url = initiative.get_url()
+    client = Client()
+    with override_settings(FOCUS_FRAGMENT_CACHE=False):
+        plain_queries, plain_html = queries_for(client, url)
+    queries_for(client, url)
+    warm_queries, warm_html = queries_for(client, url)
+    assert b"<picture" in warm_html
+    assert warm_html == plain_html
     assert warm_queries < plain_queries
 
 
@@ -90,8 +107,10 @@ def test_the_home_page_runs_its_sections_queries_only_once():
 def test_a_published_change_shows_at_once_wherever_the_story_is_shown(django_capture_on_commit_callbacks):
     story = published_stories().first()
     neighbour = published_stories().exclude(pk=story.pk).first()
+    with translation.override("en"):
+        own_page = story.get_url()
     client = Client()
-    for url in ("/en/", "/en/success-stories/", neighbour.get_url(), "/"):
+    for url in ("/en/", "/en/success-stories/", neighbour.get_url(), "/", own_page):
         get(client, url)
         get(client, url)
 
@@ -100,6 +119,7 @@ def test_a_published_change_shows_at_once_wherever_the_story_is_shown(django_cap
     assert "A changed English title" in get(client, "/en/").content.decode()
     assert "A changed English title" in get(client, "/en/success-stories/").content.decode()
     assert "Ändrad rubrik" in get(client, "/").content.decode()
+    assert "<h1>A changed English title</h1>" in get(client, own_page).content.decode()
 
 
 def test_a_story_shown_as_related_follows_its_changes(django_capture_on_commit_callbacks):

@@ -1,3 +1,4 @@
+from functools import partial
 from urllib.parse import urlencode
 
 from django import template
@@ -168,7 +169,9 @@ def seo_context(context):
         "og_type": getattr(page, "og_type", "website") if page is not None else "website",
         "og_locale": seo.OG_LOCALES.get(language, language),
         "og_locale_alternates": [value for code, value in seo.OG_LOCALES.items() if code != language],
-        "image": seo.page_image(page),
+        # The image is loaded only when its meta tags are rendered, not when they are kept (seo.html).
+        "image_id": seo.page_image_id(page),
+        "image": partial(seo.page_image, page),
         "json_ld": seo.json_ld_blocks(request, page if isinstance(page, Page) else None),
     }
 
