@@ -12,8 +12,12 @@ errors, and the database queries one request runs; plus a static file served by 
 the yardstick.
 
 Load comes from wrk (Debian package, `bin/install-bench-tools`) or, without it, a Python generator.
-Environment: BENCH_SECONDS per measurement (default 5), BENCH_CONNECTIONS (64), BENCH_WORKERS (2),
-BENCH_SCALE extra generated stories (100). Exits 1 when any request failed.
+Environment: BENCH_SECONDS per measurement (default 5), BENCH_ROUNDS (1), BENCH_CONNECTIONS (64),
+BENCH_WORKERS (2), BENCH_SCALE extra generated stories (100). Exits 1 when any request failed.
+
+With BENCH_ROUNDS above 1 every mode measures all its lines (the static file included) once per round,
+and each line shows its median round (rate, p50, p99) and the errors of all rounds: a shared machine's
+slow spells then fall on every line alike instead of on whichever line ran during them.
 """
 
 import http.client
@@ -39,6 +43,7 @@ PAGES = {
     "search": "/en/search/?q=industry",
 }
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+ROUNDS = max(1, int(os.environ.get("BENCH_ROUNDS", "1")))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "64"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 SCALE = int(os.environ.get("BENCH_SCALE", "100"))
@@ -223,6 +228,12 @@ def measure(port, path):
     return (load_with_wrk if shutil.which("wrk") else load_with_python)(port, path)
 
 
+def median_round(runs):
+    """The round with the median rate, with the errors of every round."""
+    middle = sorted(runs, key=lambda figures: figures["rate"])[len(runs) // 2]
+    return {**middle, "errors": sum(figures["errors"] for figures in runs)}
+
+
 def row(name, figures, queries):
     return (
         f"| {name} | {figures['rate']:.0f} | {figures['p50'] * 1000:.1f} | {figures['p99'] * 1000:.1f} "
@@ -250,9 +261,10 @@ def main():
     prepare(env, workdir)
     counts = query_counts(env)
     generator = "wrk" if shutil.which("wrk") else "Python load generator (install wrk for real figures)"
+    rounds = f", median of {ROUNDS} rounds" if ROUNDS > 1 else ""
     print(
         f"{database}, page cache in {cache}; gunicorn with {WORKERS} workers; {generator}, "
-        f"{CONNECTIONS} connections, {SECONDS} s per line\n"
+        f"{CONNECTIONS} connections, {SECONDS} s per line{rounds}\n"
     )
     print("| page | req/s | p50 ms | p99 ms | errors | queries |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
@@ -260,17 +272,20 @@ def main():
     log = open(workdir / "gunicorn.log", "w")  # noqa: SIM115
     try:
         for mode in MODES:
+            lines = [(f"{name}, {mode}", path, counts[name, mode]) for name, path in PAGES.items()]
+            if mode == "cached":
+                lines.insert(0, ("static file (site.css)", static_url(env), 0))
             port = free_port()
             server = start_server({**env, **MODES[mode]}, port, log)
             try:
-                if mode == "cached":
-                    figures = measure(port, static_url(env))
+                runs = {name: [] for name, _path, _queries in lines}
+                for _round in range(ROUNDS):
+                    for name, path, _queries in lines:
+                        runs[name].append(measure(port, path))
+                for name, _path, queries in lines:
+                    figures = median_round(runs[name])
                     failures += figures["errors"]
-                    print(row("static file (site.css)", figures, 0))
-                for name, path in PAGES.items():
-                    figures = measure(port, path)
-                    failures += figures["errors"]
-                    print(row(f"{name}, {mode}", figures, counts[name, mode]), flush=True)
+                    print(row(name, figures, queries), flush=True)
             finally:
                 server.terminate()
                 server.wait(timeout=30)
