@@ -20,6 +20,19 @@ class KnownCountPaginator(Paginator):
         return self._known_count
 
 
+class LazyQuerySet:
+    """The listed items for a KnownCountPaginator, whose queryset `build()` makes only once a page of it
+    is read: not when the page of cards is a kept fragment. (Building a card queryset, its tags
+    annotated and its renditions prefetched, costs milliseconds of Python even if it never runs.)
+    """
+
+    def __init__(self, build):
+        self._build = build
+
+    def __getitem__(self, key):
+        return SimpleLazyObject(lambda: self._build()[key])
+
+
 def kept_counts(request, name, vary, queryset, aggregates):
     """The facet counts (one aggregate query), kept per filter combination until content changes
     (fragments.py): `vary` names everything they depend on besides the language.

@@ -275,7 +275,9 @@ class InitiativeIndexPage(RoutablePageMixin, BasePage):
                 )
             facets.append({"name": name, "label": filters.label(name), "options": options})
 
-        listed = for_cards(self.initiatives().filter(everything) if conditions else self.initiatives())
+        listed = listing.LazyQuerySet(
+            lambda: for_cards(self.initiatives().filter(everything) if conditions else self.initiatives())
+        )
         paginator = listing.KnownCountPaginator(listed, PAGE_SIZE, counts["total"] or 0)
         try:
             page_obj = paginator.page(request.GET.get("page") or "1")

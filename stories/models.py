@@ -197,7 +197,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
                 )
             facets.append({"name": name, "label": label, "options": options})
 
-        listed = for_cards(base.filter(everything) if conditions else base)
+        listed = listing.LazyQuerySet(lambda: for_cards(base.filter(everything) if conditions else base))
         paginator = listing.KnownCountPaginator(listed, PAGE_SIZE, counts["total"] or 0)
         page_number = request.GET.get("page") or "1"
         try:

@@ -213,8 +213,11 @@ class ResourceListingMixin:
                     options.append({"value": value, "label": label, "count": count, "active": active, "url": url})
             facets.append({"name": facet, "label": facet_labels[facet], "options": options, "active": facet in filters})
 
-        listed = base.filter(everything) if conditions else base
-        listed = with_tags(listed.select_related("document").defer_streamfields())
+        listed = listing.LazyQuerySet(
+            lambda: with_tags(
+                (base.filter(everything) if conditions else base).select_related("document").defer_streamfields()
+            )
+        )
         paginator = listing.KnownCountPaginator(listed, PAGE_SIZE, counts["total"] or 0)
         try:
             page_obj = paginator.page(request.GET.get("page") or 1)
