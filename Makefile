@@ -64,7 +64,7 @@ messages: install ## Collect UI strings into locale/sv/LC_MESSAGES/django.po (me
 	$(PY) manage.py makemessages --locale sv --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*' --ignore 'var/*'
 	@bin/compile-messages $(PY)
 
-bench: install ## Load-test home, listings, a story, toolbox and search (cached, uncached, cold) under gunicorn with production settings (BENCH_SECONDS=60 for the long run)
+bench: install ## Load-test home, listings, a story, toolbox and search (cached, uncached, cold) under gunicorn with production settings (BENCH_SECONDS=20 BENCH_ROUNDS=3 for the long run)
 	@bin/install-bench-tools || true
 	$(PY) bench/run.py
 

@@ -1,6 +1,6 @@
 """`make bench`: the site under load, with production settings, as a small server would run it.
 
-    .venv/bin/python bench/run.py            # or: make bench  (BENCH_SECONDS=60 for the long run)
+    .venv/bin/python bench/run.py            # or: make bench  (BENCH_SECONDS=20 BENCH_ROUNDS=3 for the long run)
 
 Builds a throwaway copy of the demo site (SQLite in a temporary folder; with DATABASE_URL set, a
 PostgreSQL database named like it with `_bench` appended, emptied first), collects the static files
