@@ -1,6 +1,8 @@
 """SQLite (FTS5): both languages' texts in one index entry, missing translations left out; every match
 ranked once per search."""
 
+from contextlib import contextmanager
+
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
     IndexEntry,
@@ -89,13 +91,18 @@ class RankedOnceSQLiteSearchResults(SQLiteSearchResults):
     bm25 first, newer pages first among equals). Counts and facets need no ranking and get none.
     """
 
-    def _unranked(self):
+    @contextmanager
+    def _without_ranking(self):
         compiler = self.query_compiler
         ranked, compiler.order_by_relevance = compiler.order_by_relevance, False
         try:
-            return compiler.search(compiler.get_config(self.backend), None, None)
+            yield compiler
         finally:
             compiler.order_by_relevance = ranked
+
+    def _unranked(self):
+        with self._without_ranking() as compiler:
+            return compiler.search(compiler.get_config(self.backend), None, None)
 
     def _do_search(self):
         compiler = self.query_compiler
@@ -116,12 +123,8 @@ class RankedOnceSQLiteSearchResults(SQLiteSearchResults):
         return self._unranked().count()
 
     def facet(self, field_name):
-        compiler = self.query_compiler
-        ranked, compiler.order_by_relevance = compiler.order_by_relevance, False
-        try:
+        with self._without_ranking():
             return super().facet(field_name)
-        finally:
-            compiler.order_by_relevance = ranked
 
 
 class BilingualSQLiteSearchBackend(SQLiteSearchBackend):
