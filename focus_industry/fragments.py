@@ -148,6 +148,25 @@ def kept(request, name, vary, compute, keep=None):
     return result
 
 
+def kept_many(request, name, varies, compute_missing):
+    """{vary: value} for every `vary` in `varies` (each a tuple), from memory where this generation has
+    it; the others from one call of `compute_missing(missing varies)`, which returns {vary: value}, and
+    kept. For a list of pieces that one query loads together (a page of search results).
+    """
+    varies = list(dict.fromkeys(varies))
+    if request is None or not is_enabled(request) or (current_generation := generation(request)) is None:
+        return compute_missing(varies) if varies else {}
+    keys = {vary: key(current_generation, request, name, vary) for vary in varies}
+    found = _local().get_many(keys.values())
+    values = {vary: found[kept_key] for vary, kept_key in keys.items() if kept_key in found}
+    missing = [vary for vary in varies if vary not in values]
+    if missing:
+        computed = compute_missing(missing)
+        _local().set_many({keys[vary]: value for vary, value in computed.items() if value is not None})
+        values.update(computed)
+    return values
+
+
 def render(request, name, vary, render_fragment):
     """The fragment's HTML: kept unless it holds the request's CSP nonce (which differs per request)."""
 

@@ -68,6 +68,8 @@ def publish(page, capture, **fields):
         "/en/initiatives/varmland/",
         "/en/action-areas/innovation-capacity/",
         "/en/about-focus-industry/",
+        "/en/search/?q=industry",
+        "/sok/?q=industri&type=story",
     ],
 )
 def test_a_page_is_the_same_from_kept_pieces_with_fewer_queries(url):
@@ -120,6 +122,24 @@ def test_a_published_change_shows_at_once_wherever_the_story_is_shown(django_cap
     assert "A changed English title" in get(client, "/en/success-stories/").content.decode()
     assert "Ändrad rubrik" in get(client, "/").content.decode()
     assert "<h1>A changed English title</h1>" in get(client, own_page).content.decode()
+
+
+def test_a_search_shows_the_results_it_has_shown_before_without_loading_them(django_capture_on_commit_callbacks):
+    client = Client()
+    with override_settings(FOCUS_FRAGMENT_CACHE=False):
+        plain_queries, plain_html = queries_for(client, "/en/search/?q=steel")
+    get(client, "/en/search/?q=zzzz")  # keeps the page's other pieces (footer, menu)
+    loading_queries, _ = queries_for(client, "/en/search/?q=steel")  # loads its results' pages, keeps them
+    get(client, "/en/search/?q=industry")  # highlights other words in the same kept texts
+    kept_queries, kept_html = queries_for(client, "/en/search/?q=steel")
+    assert kept_html == plain_html  # the excerpts are highlighted for this search, not for the one kept
+    assert b"<mark>steel</mark>" in kept_html.lower()
+    assert kept_queries < loading_queries
+
+    story = StoryPage.objects.live().get(slug_en="service-driven-business-development")
+    get(client, "/en/search/?q=service")
+    publish(story, django_capture_on_commit_callbacks, title_en="Services, renamed")
+    assert "Services, renamed" in get(client, "/en/search/?q=service").content.decode()
 
 
 def test_a_story_shown_as_related_follows_its_changes(django_capture_on_commit_callbacks):

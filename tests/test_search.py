@@ -54,7 +54,7 @@ def make_bilingual_story():
 
 
 def result_titles(response):
-    return [item["page"].title for item in response.context["results"]]
+    return [item["title"] for item in response.context["results"]]
 
 
 def search(client, url, **params):
@@ -117,7 +117,7 @@ def test_a_missing_translation_is_not_indexed_as_none(client):
     assert story.title_en in (None, "")
     for url in (SV_SEARCH, EN_SEARCH):
         response = search(client, url, q="none")
-        assert story.pk not in [item["page"].pk for item in response.context["results"]]
+        assert story.pk not in [item["pk"] for item in response.context["results"]]
         assert "Bara på svenska" not in result_titles(search(client, url, q="none", type="story"))
 
 
@@ -188,7 +188,7 @@ def test_internal_resources_never_appear_in_search(client):
     assert internal.get_view_restrictions().exists()
     for url, words in ((SV_SEARCH, "arbetsplan samordnare"), (EN_SEARCH, "work plan coordinators")):
         response = search(client, url, q=words)
-        assert internal.pk not in [item["page"].pk for item in response.context["results"]]
+        assert internal.pk not in [item["pk"] for item in response.context["results"]]
         assert "Internt: arbetsplan" not in response.content.decode()
         assert "Internal: work plan" not in response.content.decode()
 
@@ -304,4 +304,7 @@ def test_sqlite_ranks_as_modelsearch_does_and_pages_continue_the_order(client, q
     first, second = list(results[:5]), list(results[5:10])
     assert [page.pk for page in first + second] == expected[:10]
     assert results.count() == reference.count() == len(expected)
-    assert results.facet("content_type_id") == reference.facet("content_type_id")
+    facet = results.facet("content_type_id")
+    # The same counts, most first (modelsearch's SQL leaves the order of equal counts undefined).
+    assert dict(facet) == dict(reference.facet("content_type_id"))
+    assert list(facet.values()) == sorted(facet.values(), reverse=True)

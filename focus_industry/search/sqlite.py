@@ -1,6 +1,7 @@
 """SQLite (FTS5): both languages' texts in one index entry, missing translations left out; every match
 ranked once per search."""
 
+from collections import Counter, OrderedDict
 from contextlib import contextmanager
 
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
@@ -88,8 +89,29 @@ class RankedOnceSQLiteSearchResults(SQLiteSearchResults):
     matching row, so a search costs the square of its matches (2 s for a word found in 10,000 stories).
     Here one query scores the matches, one lists the ids of those the caller's queryset lets through, in
     the caller's filters, and one fetches the page of results by id; the order is modelsearch's (best
-    bm25 first, newer pages first among equals). Counts and facets need no ranking and get none.
+    bm25 first, newer pages first among equals). Counts and facets need no ranking and get none; a
+    facet lists the matches with the faceted field, and the ranking of the same results (a slice of them
+    included) reuses that list instead of listing the matches again.
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # {field name: [(pk, value)] of every match}; shared by the slices (clones) of these results.
+        self._matches = {}
+
+    def _clone(self):
+        new = super()._clone()
+        new._matches = self._matches
+        return new
+
+    def _matched(self, field_name=None):
+        """(pk, value of `field_name`) of every match, unranked, listed once for these results."""
+        if field_name is None and self._matches:
+            return next(iter(self._matches.values()))
+        if field_name not in self._matches:
+            fields = ["pk"] if field_name is None else ["pk", field_name]
+            self._matches[field_name] = [(row[0], row[-1]) for row in self._unranked().values_list(*fields)]
+        return self._matches[field_name]
 
     @contextmanager
     def _without_ranking(self):
@@ -109,7 +131,7 @@ class RankedOnceSQLiteSearchResults(SQLiteSearchResults):
         scores = match_scores(compiler, compiler.get_config(self.backend)) if compiler.order_by_relevance else None
         if scores is None:
             return super()._do_search()
-        ids = list(self._unranked().values_list("pk", flat=True))
+        ids = [pk for pk, _value in self._matched()]
         ids.sort(key=lambda pk: (scores.get(str(pk), 0.0), -pk))
         wanted = ids[self.start : self.stop]
         found = compiler.queryset.in_bulk(wanted)
@@ -120,11 +142,13 @@ class RankedOnceSQLiteSearchResults(SQLiteSearchResults):
         return results
 
     def _do_count(self):
-        return self._unranked().count()
+        return len(self._matched()) if self._matches else self._unranked().count()
 
     def facet(self, field_name):
-        with self._without_ranking():
-            return super().facet(field_name)
+        if self.query_compiler._get_filterable_field(field_name) is None:
+            return super().facet(field_name)  # modelsearch's FilterFieldError
+        counts = Counter(value for _pk, value in self._matched(field_name))
+        return OrderedDict(counts.most_common())
 
 
 class BilingualSQLiteSearchBackend(SQLiteSearchBackend):

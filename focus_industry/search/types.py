@@ -16,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.models import Page
 
 HOOK_NAME = "register_search_result_type"
 OTHER_KEY = "page"
@@ -55,23 +56,21 @@ def core_excerpt_models():
     return (StandardPage, ActionAreaPage)
 
 
-def with_specific_fields(pages, types):
-    """`pages` (plain Page objects) with the registered types' pages loaded with their own fields.
-
-    One query per registered type present (StreamFields deferred), never one per page: the other pages
-    stay plain Pages (title, SEO description, dates), so the number of queries has a fixed bound.
+def specific_pages(listed, types):
+    """The pages `listed` as (id, content type id) pairs, in their order, loaded: the registered types'
+    and the core's excerpt models with their own fields (StreamFields deferred), every other page as a
+    plain Page. One query per model present and one for the rest, never one per page.
     """
     models = [result_type.model for result_type in types if result_type.model is not None]
     by_content_type = {content_type_id_for_model(model): model for model in [*models, *core_excerpt_models()]}
     wanted = defaultdict(list)
-    for page in pages:
-        model = by_content_type.get(page.content_type_id)
-        if model is not None:
-            wanted[model].append(page.pk)
+    for pk, page_content_type_id in listed:
+        wanted[by_content_type.get(page_content_type_id, Page)].append(pk)
     loaded = {}
     for model, ids in wanted.items():
-        loaded.update((page.pk, page) for page in model.objects.filter(pk__in=ids).defer_streamfields())
-    return [loaded.get(page.pk, page) for page in pages]
+        pages = model.objects.filter(pk__in=ids)
+        loaded.update((page.pk, page) for page in (pages if model is Page else pages.defer_streamfields()))
+    return [loaded[pk] for pk, _content_type_id in listed if pk in loaded]
 
 
 def type_for_page(page, types):

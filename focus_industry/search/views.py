@@ -20,7 +20,7 @@ from wagtail.search.utils import normalise_query_string
 
 from .. import fragments
 from ..listing import KnownCountPaginator
-from .types import OTHER_KEY, content_type_id, registered_types, result_date, type_for_page, with_specific_fields
+from .types import OTHER, OTHER_KEY, content_type_id, registered_types, result_date, specific_pages, type_for_page
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
@@ -46,14 +46,17 @@ def term_pattern(terms):
     return re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE)
 
 
-def highlighted_excerpt(page, pattern):
-    """A short excerpt of the page's summary text, the matched words in <mark>, HTML-escaped."""
-    text = ""
+def excerpt_text(page):
+    """The page's summary text for its excerpt, tags stripped and spaces collapsed ('' when it has none)."""
     for attribute in EXCERPT_SOURCES:
         value = getattr(page, attribute, None)
         if isinstance(value, str) and value.strip():
-            text = " ".join(strip_tags(value).split())
-            break
+            return " ".join(strip_tags(value).split())
+    return ""
+
+
+def highlighted_excerpt(text, pattern):
+    """A short excerpt of `text` (excerpt_text), the matched words in <mark>, HTML-escaped."""
     if not text:
         return ""
     match = pattern.search(text) if pattern else None
@@ -153,19 +156,23 @@ def search_context(request, query_string, types, selected):
     promoted_ids = [item["page"].pk for item in promotions if item["page"] is not None]
     matches = pages.exclude(id__in=promoted_ids) if promoted_ids else pages
 
-    # Counts per type in one grouped query; they also give the total, so no COUNT of its own.
-    per_content_type = matches.search(query_string, operator="and").facet("content_type_id")
+    # Only the id and type of each match: what a result shows is kept per page (result_entries).
+    matches = matches.only("id", "content_type_id")
+    # Counts per type in one grouped query; they also give the total, so no COUNT of its own. Without a
+    # type chosen the list is the same search (on SQLite its ranking reuses the facet's list of matches).
+    everything = matches.search(query_string, operator="and")
+    per_content_type = everything.facet("content_type_id")
     known = {content_type_id(result_type): result_type for result_type in types if result_type.model is not None}
     counts = {result_type.key: 0 for result_type in types}
     for content_type, count in per_content_type.items():
         counts[known[content_type].key if content_type in known else OTHER_KEY] += count
 
+    results = everything
     if selected is not None and selected.model is not None:
-        matches = matches.filter(content_type_id=content_type_id(selected))
+        results = matches.filter(content_type_id=content_type_id(selected)).search(query_string, operator="and")
     elif selected is not None:
-        matches = matches.exclude(content_type_id__in=list(known))
+        results = matches.exclude(content_type_id__in=list(known)).search(query_string, operator="and")
     total = counts[selected.key] if selected is not None else sum(counts.values())
-    results = matches.search(query_string, operator="and")
 
     paginator = KnownCountPaginator(results, PAGE_SIZE, total)
     try:
@@ -174,17 +181,28 @@ def search_context(request, query_string, types, selected):
         raise Http404(_("There is no such page in the list.")) from error
 
     pattern = term_pattern(query_string.split())
+    listed = [(page.pk, page.content_type_id) for page in page_obj.object_list]
+    entries = fragments.kept_many(
+        request,
+        "search-result",
+        [(pk,) for pk, _type in listed],
+        lambda missing: result_entries(request, missing, listed, types),
+    )
+    type_keys = {result_type.key: result_type for result_type in types}
     items = []
-    for page in with_specific_fields(list(page_obj.object_list), types):
-        result_type = type_for_page(page, types)
-        items.append(
-            {
-                "page": page,
-                "type": result_type,
-                "date": result_date(page, result_type),
-                "excerpt": highlighted_excerpt(page, pattern),
-            }
-        )
+    for pk, _content_type_id in listed:
+        entry = entries.get((pk,))
+        if entry is not None:  # None: unpublished between the search and this load
+            items.append(
+                {
+                    "pk": pk,
+                    "title": entry["title"],
+                    "url": entry["url"],
+                    "type": type_keys.get(entry["type"], OTHER),
+                    "date": entry["date"],
+                    "excerpt": highlighted_excerpt(entry["text"], pattern),
+                }
+            )
     facets = [
         {"type": result_type, "count": counts[result_type.key], "active": selected is result_type}
         for result_type in types
@@ -198,3 +216,23 @@ def search_context(request, query_string, types, selected):
         "result_count": total,
         "cleaned_query": query_string,
     }
+
+
+def result_entries(request, missing, listed, types):
+    """{(id,): what the result list shows of the page} for the `missing` ids of the `listed` (id, content
+    type id) pairs, loaded together (types.specific_pages). Kept between searches per page and language
+    until content changes (fragments.py), so a search loads no page it has shown before; the excerpt is
+    highlighted afresh for every query.
+    """
+    wanted = {pk for (pk,) in missing}
+    entries = {}
+    for page in specific_pages([pair for pair in listed if pair[0] in wanted], types):
+        result_type = type_for_page(page, types)
+        entries[(page.pk,)] = {
+            "title": page.title,
+            "url": page.get_url(request),
+            "type": result_type.key,
+            "date": result_date(page, result_type),
+            "text": excerpt_text(page),
+        }
+    return entries
