@@ -12,12 +12,14 @@ Other caches in front of the site (a CDN, Varnish) can follow the purge through 
 
 import logging
 
+from wagtailcache import cache as wagtailcache
 from wagtailcache.cache import clear_cache
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal
+from django.middleware.locale import LocaleMiddleware
 
 from wagtail import hooks
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
@@ -84,6 +86,32 @@ def response_is_cacheable(response, is_cacheable):
     if response.status_code != 200 or response.cookies or "no-store" in cache_control:
         return False
     return is_cacheable
+
+
+# --- Where it is read ---------------------------------------------------------------------------
+
+
+class FetchFromCacheMiddleware(wagtailcache.FetchFromCacheMiddleware):
+    """wagtail-cache's fetch, placed before the session, locale, CSRF and authentication middleware, so
+    that a hit costs none of their work.
+
+    wagtail-cache asks for it after AuthenticationMiddleware to leave editors out. Here only a session
+    makes anyone other than an anonymous visitor, and a request with a session cookie neither reads
+    nor fills the page cache (`request_is_cacheable`); so what the later middleware would find out
+    changes nothing. Two things they do are done here first, as they would do them: the host is checked
+    (an unknown one is a 400, not a cache error in the log), and the language is activated from the
+    path, which is part of the key.
+    """
+
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        self.locale = LocaleMiddleware(get_response)
+
+    def process_request(self, request):
+        if request.method in ("GET", "HEAD") and not has_session_cookie(request) and is_public_path(request.path):
+            request.get_host()  # DisallowedHost: a 400, as CommonMiddleware would answer
+            self.locale.process_request(request)
+        return super().process_request(request)
 
 
 # --- When it is purged --------------------------------------------------------------------------

@@ -271,3 +271,42 @@ def test_each_hit_is_a_response_of_its_own():
     assert first[CACHE_HEADER] == second[CACHE_HEADER] == "hit"
     assert first["X-Request-ID"] != second["X-Request-ID"]
     assert first.content == second.content
+
+
+@pytest.mark.parametrize("url", ["/", "/en/", "/en/success-stories/?region=dalarna"])
+def test_a_hit_answers_with_the_headers_of_the_page_it_stored(url):
+    """A hit is served before the session, locale, CSRF and auth middleware (page_cache.py): it must
+    still carry what they and the headers middleware gave the page when it was rendered."""
+    client = Client()
+    stored, hit = get(client, url), get(client, url)
+    assert (stored[CACHE_HEADER], hit[CACHE_HEADER]) == ("miss", "hit")
+    for header in (
+        "Content-Language",
+        "Content-Security-Policy",
+        "X-Frame-Options",
+        "Referrer-Policy",
+        "X-Content-Type-Options",
+        "Permissions-Policy",
+        "Cache-Control",
+        "Vary",
+    ):
+        assert hit.get(header) == stored.get(header), header
+    assert hit["Content-Language"] == ("sv" if url == "/" else "en")
+    assert not hit.cookies
+
+
+def test_an_unknown_host_asking_for_a_cached_page_gets_a_400_not_a_cache_error(caplog):
+    client = Client()
+    get(client, "/en/")
+    with caplog.at_level("ERROR"):
+        response = client.get("/en/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert not [record for record in caplog.records if record.name == "wagtail-cache"]
+
+
+def test_visitors_switching_language_are_served_hits_in_each():
+    client = Client()
+    for url in ("/", "/en/", "/en/toolbox/"):
+        assert get(client, url)[CACHE_HEADER] == "miss", url
+    for url in ("/", "/en/", "/", "/en/toolbox/", "/", "/en/"):
+        assert get(client, url)[CACHE_HEADER] == "hit", url

@@ -79,19 +79,20 @@ MIDDLEWARE = [
     "focus_industry.request_guards.RequestGuardMiddleware",
     # Final Cache-Control, Vary: Cookie and Permissions-Policy (focus_industry/http_headers.py).
     "focus_industry.http_headers.PublicHeadersMiddleware",
-    # The page cache stores complete responses here (CSP header included) and serves them from
-    # FetchFromCacheMiddleware below, which must follow AuthenticationMiddleware. Both store and read
-    # under the content generation, which GenerationMiddleware reads once per request.
+    # The page cache stores complete responses here (CSP header included) and serves them from its
+    # FetchFromCacheMiddleware below, before the session, locale, CSRF and auth middleware: a request
+    # with a session cookie never takes part, so a hit needs none of them (page_cache.py). Both store
+    # and read under the content generation, which GenerationMiddleware reads once per request.
     "focus_industry.fragments.GenerationMiddleware",
     "wagtailcache.cache.UpdateCacheMiddleware",
     "focus_industry.http_headers.ContentSecurityPolicyMiddleware",
     "focus_industry.http_headers.LanguageFromPathMiddleware",
+    "focus_industry.page_cache.FetchFromCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "wagtailcache.cache.FetchFromCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
