@@ -130,13 +130,18 @@ def key(current_generation, request, name, vary):
     return f"{current_generation}:{name}:{translation.get_language()}:{request.get_host()}:{digest}"
 
 
+def _keeping_generation(request):
+    """The generation this request keeps pieces under, or None when it keeps nothing."""
+    if request is None or not is_enabled(request):
+        return None
+    return generation(request)
+
+
 def kept(request, name, vary, compute, keep=None):
     """`compute()`'s result, from memory when this generation has it, else computed and kept
     (unless `keep(result)` says no). Results must be picklable; None is never kept.
     """
-    if request is None or not is_enabled(request):
-        return compute()
-    current_generation = generation(request)
+    current_generation = _keeping_generation(request)
     if current_generation is None:
         return compute()
     kept_key = key(current_generation, request, name, vary)
@@ -148,21 +153,22 @@ def kept(request, name, vary, compute, keep=None):
     return result
 
 
-def kept_many(request, name, varies, compute_missing):
-    """{vary: value} for every `vary` in `varies` (each a tuple), from memory where this generation has
-    it; the others from one call of `compute_missing(missing varies)`, which returns {vary: value}, and
-    kept. For a list of pieces that one query loads together (a page of search results).
+def kept_many(request, name, ids, compute_missing):
+    """{id: value} for every id in `ids`, from memory where this generation has it; the others from one
+    call of `compute_missing(missing ids)`, which returns {id: value}, and kept. For pieces that one
+    query loads together (a page of search results).
     """
-    varies = list(dict.fromkeys(varies))
-    if request is None or not is_enabled(request) or (current_generation := generation(request)) is None:
-        return compute_missing(varies) if varies else {}
-    keys = {vary: key(current_generation, request, name, vary) for vary in varies}
+    ids = list(dict.fromkeys(ids))
+    current_generation = _keeping_generation(request)
+    if current_generation is None:
+        return compute_missing(ids) if ids else {}
+    keys = {item: key(current_generation, request, name, [item]) for item in ids}
     found = _local().get_many(keys.values())
-    values = {vary: found[kept_key] for vary, kept_key in keys.items() if kept_key in found}
-    missing = [vary for vary in varies if vary not in values]
+    values = {item: found[kept_key] for item, kept_key in keys.items() if kept_key in found}
+    missing = [item for item in ids if item not in values]
     if missing:
         computed = compute_missing(missing)
-        _local().set_many({keys[vary]: value for vary, value in computed.items() if value is not None})
+        _local().set_many({keys[item]: value for item, value in computed.items() if value is not None})
         values.update(computed)
     return values
 

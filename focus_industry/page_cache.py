@@ -66,14 +66,21 @@ def is_public_path(path):
     return not path.startswith(NEVER_CACHED_PREFIXES)
 
 
+def takes_part(request):
+    """Whether the request may read or fill the page cache: an anonymous read of a public page.
+
+    A session cookie means an editor or a visitor who unlocked a password-protected page: their pages
+    may differ from everyone else's, so they neither read from nor write to the page cache.
+    """
+    return request.method in ("GET", "HEAD") and not has_session_cookie(request) and is_public_path(request.path)
+
+
 # --- What takes part (wagtail-cache hooks) ------------------------------------------------------
 
 
 @hooks.register("is_request_cacheable")
 def request_is_cacheable(request, is_cacheable):
-    # A session cookie means an editor or a visitor who unlocked a password-protected page: their
-    # pages may differ from everyone else's, so they neither read from nor write to the page cache.
-    if has_session_cookie(request) or not is_public_path(request.path):
+    if not takes_part(request):
         return False
     return is_cacheable
 
@@ -97,7 +104,7 @@ class FetchFromCacheMiddleware(wagtailcache.FetchFromCacheMiddleware):
 
     wagtail-cache asks for it after AuthenticationMiddleware to leave editors out. Here only a session
     makes anyone other than an anonymous visitor, and a request with a session cookie neither reads
-    nor fills the page cache (`request_is_cacheable`); so what the later middleware would find out
+    nor fills the page cache (`takes_part`); so what the later middleware would find out
     changes nothing. Two things they do are done here first, as they would do them: the host is checked
     (an unknown one is a 400, not a cache error in the log), and the language is activated from the
     path, which is part of the key.
@@ -108,7 +115,7 @@ class FetchFromCacheMiddleware(wagtailcache.FetchFromCacheMiddleware):
         self.locale = LocaleMiddleware(get_response)
 
     def process_request(self, request):
-        if request.method in ("GET", "HEAD") and not has_session_cookie(request) and is_public_path(request.path):
+        if takes_part(request):
             request.get_host()  # DisallowedHost: a 400, as CommonMiddleware would answer
             self.locale.process_request(request)
         return super().process_request(request)

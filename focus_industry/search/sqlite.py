@@ -2,7 +2,6 @@
 ranked once per search."""
 
 from collections import Counter, OrderedDict
-from contextlib import contextmanager
 
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
@@ -113,18 +112,13 @@ class RankedOnceSQLiteSearchResults(SQLiteSearchResults):
             self._matches[field_name] = [(row[0], row[-1]) for row in self._unranked().values_list(*fields)]
         return self._matches[field_name]
 
-    @contextmanager
-    def _without_ranking(self):
+    def _unranked(self):
         compiler = self.query_compiler
         ranked, compiler.order_by_relevance = compiler.order_by_relevance, False
         try:
-            yield compiler
+            return compiler.search(compiler.get_config(self.backend), None, None)
         finally:
             compiler.order_by_relevance = ranked
-
-    def _unranked(self):
-        with self._without_ranking() as compiler:
-            return compiler.search(compiler.get_config(self.backend), None, None)
 
     def _do_search(self):
         compiler = self.query_compiler

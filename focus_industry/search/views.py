@@ -181,17 +181,17 @@ def search_context(request, query_string, types, selected):
         raise Http404(_("There is no such page in the list.")) from error
 
     pattern = term_pattern(query_string.split())
-    listed = [(page.pk, page.content_type_id) for page in page_obj.object_list]
+    listed = {page.pk: page.content_type_id for page in page_obj.object_list}
     entries = fragments.kept_many(
         request,
         "search-result",
-        [(pk,) for pk, _type in listed],
-        lambda missing: result_entries(request, missing, listed, types),
+        listed,
+        lambda missing: result_entries(request, [(pk, listed[pk]) for pk in missing], types),
     )
     type_keys = {result_type.key: result_type for result_type in types}
     items = []
-    for pk, _content_type_id in listed:
-        entry = entries.get((pk,))
+    for pk in listed:
+        entry = entries.get(pk)
         if entry is not None:  # None: unpublished between the search and this load
             items.append(
                 {
@@ -218,17 +218,16 @@ def search_context(request, query_string, types, selected):
     }
 
 
-def result_entries(request, missing, listed, types):
-    """{(id,): what the result list shows of the page} for the `missing` ids of the `listed` (id, content
-    type id) pairs, loaded together (types.specific_pages). Kept between searches per page and language
-    until content changes (fragments.py), so a search loads no page it has shown before; the excerpt is
-    highlighted afresh for every query.
+def result_entries(request, pairs, types):
+    """{id: what the result list shows of the page} for the (id, content type id) `pairs`, loaded
+    together (types.specific_pages). Kept between searches per page and language until content changes
+    (fragments.py), so a search loads no page it has shown before; the excerpt is highlighted afresh for
+    every query.
     """
-    wanted = {pk for (pk,) in missing}
     entries = {}
-    for page in specific_pages([pair for pair in listed if pair[0] in wanted], types):
+    for page in specific_pages(pairs, types):
         result_type = type_for_page(page, types)
-        entries[(page.pk,)] = {
+        entries[page.pk] = {
             "title": page.title,
             "url": page.get_url(request),
             "type": result_type.key,
