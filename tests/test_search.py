@@ -308,3 +308,84 @@ def test_sqlite_ranks_as_modelsearch_does_and_pages_continue_the_order(client, q
     # The same counts, most first (modelsearch's SQL leaves the order of equal counts undefined).
     assert dict(facet) == dict(reference.facet("content_type_id"))
     assert list(facet.values()) == sorted(facet.values(), reverse=True)
+
+
+def backend_order(query, queryset=None):
+    """This site's results for `query`, and the ids of every match in modelsearch's own order: its
+    results class for the database (ORDER BY rank with LIMIT on PostgreSQL, the correlated bm25 subquery on
+    SQLite), over this site's query compiler."""
+    from wagtail.search.backends import get_search_backend
+
+    from focus_industry.search.views import searchable_pages
+
+    if connection.vendor == "postgresql":
+        from modelsearch.backends.database.postgres.postgres import PostgresSearchResults as reference
+    else:  # the SQLite module can only be imported where its FTS model exists
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchResults as reference
+
+    backend = get_search_backend()
+    results = backend.search(query, queryset or searchable_pages(), operator="and")
+    return results, [page.pk for page in reference(backend, results.query_compiler)[:1000]]
+
+
+def shown_ids(client, **params):
+    """The ids the search page lists, page after page, for `params`."""
+    ids, number = [], 1
+    while True:
+        response = client.get(SV_SEARCH, {**params, "page": number})
+        if response.status_code == 404:
+            return ids
+        ids.extend(item["pk"] for item in response.context["results"])
+        number += 1
+
+
+@pytest.mark.parametrize("query", ["kvarnbyn", "industri", "industry steel"])
+def test_the_search_page_shows_the_backends_order_counts_and_pages(client, query):
+    """The page counts the types and cuts its pages from one ranked list of the matches
+    (search.backend.ranked_values), and the results list every match before they slice (postgres.py); the
+    order, counts and pages must stay modelsearch's."""
+    from collections import Counter
+
+    from focus_industry.search.backend import ranked_values
+    from focus_industry.search.types import content_type_id, registered_types
+    from focus_industry.search.views import searchable_pages
+
+    for number in range(12):
+        make_story(f"kvarnbyn-{number}", f"Kvarnbyn {number}", "Kvarnbyn " * (number % 4) + "Ett företag i Kvarnbyn.")
+    results, expected = backend_order(query)
+    assert expected, query  # the query finds something, else the comparison proves nothing
+    ranked = ranked_values(results, "content_type_id")
+    assert [pk for pk, _type in ranked] == expected
+    assert Counter(content_type for _pk, content_type in ranked) == dict(results.facet("content_type_id"))
+    assert [pk for pk, _type in ranked_values(results[3:7], "content_type_id")] == expected[3:7]
+    assert [page.pk for page in results[:1000]] == expected  # what the API's ?search= pages through
+    assert [page.pk for page in results[3:7]] == expected[3:7]
+
+    assert shown_ids(client, q=query) == expected
+    response = client.get(SV_SEARCH, {"q": query})
+    facets = {facet["type"].key: facet["count"] for facet in response.context["type_facets"]}
+    types = registered_types()
+    known = [content_type_id(result_type) for result_type in types if result_type.model is not None]
+    for result_type in types:
+        if result_type.model is not None:
+            _results, wanted = backend_order(
+                query, searchable_pages().filter(content_type_id=content_type_id(result_type))
+            )
+        else:
+            wanted = [pk for pk, content_type in ranked if content_type not in known]
+        assert facets.get(result_type.key, 0) == len(wanted), result_type.key
+        assert shown_ids(client, q=query, type=result_type.key) == wanted, result_type.key
+
+
+def test_a_search_runs_one_full_text_query_whatever_type_or_page(client):
+    """Counts, total and the page shown come from one list of the matches; PostgreSQL needs one full-text
+    query for it, SQLite two (the matches, then their bm25 scores: sqlite.py)."""
+    for number in range(25):
+        make_story(f"kvarnbyn-{number}", f"Kvarnbyn {number}", "Ett företag i Kvarnbyn.")
+    search(client, SV_SEARCH, q="kvarnbyn")  # warm per-process caches
+    expected = {"postgresql": 1, "sqlite": 2}[connection.vendor]
+    for params in ({"q": "kvarnbyn"}, {"q": "kvarnbyn", "page": "3"}, {"q": "kvarnbyn", "type": "story"}):
+        with CaptureQueriesContext(connection) as queries:
+            search(client, SV_SEARCH, **params)
+        full_text = [q["sql"] for q in queries if "wagtailsearch_indexentry" in q["sql"]]
+        assert len(full_text) == expected, (params, full_text)

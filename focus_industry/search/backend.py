@@ -71,6 +71,19 @@ def language_values(obj, field):
             yield text, language
 
 
+def ranked_values(results, field_name):
+    """[(pk, value of `field_name`)] of every match of `results` (a search, sliced or not), best first.
+
+    The search page counts its matches per type and shows a page of them from this one list, so a
+    search costs one full-text query whatever type and page are asked for. This site's backends list
+    the matches without loading them (`ranked_values` on their results); any other backend loads them.
+    """
+    ranked = getattr(results, "ranked_values", None)
+    if ranked is not None:
+        return ranked(field_name)
+    return [(obj.pk, getattr(obj, field_name)) for obj in results]
+
+
 @functools.cache
 def _sqlite_fts_ready():
     """Whether SQLite has FTS5 and Wagtail's FTS table (asked once per process, as Wagtail does)."""

@@ -120,15 +120,29 @@ class RankedOnceSQLiteSearchResults(SQLiteSearchResults):
         finally:
             compiler.order_by_relevance = ranked
 
-    def _do_search(self):
+    def _scores(self):
         compiler = self.query_compiler
-        scores = match_scores(compiler, compiler.get_config(self.backend)) if compiler.order_by_relevance else None
+        return match_scores(compiler, compiler.get_config(self.backend)) if compiler.order_by_relevance else None
+
+    def _ranked(self, scores, field_name=None):
+        """The slice of (pk, value of `field_name`) of every match in modelsearch's order."""
+        matched = sorted(self._matched(field_name), key=lambda pair: (scores.get(str(pair[0]), 0.0), -pair[0]))
+        return matched[self.start : self.stop]
+
+    def ranked_values(self, field_name):
+        """[(pk, value of `field_name`)] of the matches in these results' slice, best first, without
+        loading them: the list the search page counts and pages (backend.ranked_values)."""
+        scores = self._scores()
+        if scores is None:
+            return [(obj.pk, getattr(obj, field_name)) for obj in self]
+        return self._ranked(scores, field_name)
+
+    def _do_search(self):
+        scores = self._scores()
         if scores is None:
             return super()._do_search()
-        ids = [pk for pk, _value in self._matched()]
-        ids.sort(key=lambda pk: (scores.get(str(pk), 0.0), -pk))
-        wanted = ids[self.start : self.stop]
-        found = compiler.queryset.in_bulk(wanted)
+        wanted = [pk for pk, _value in self._ranked(scores)]
+        found = self.query_compiler.queryset.in_bulk(wanted)
         results = [found[pk] for pk in wanted if pk in found]
         if self._score_field:
             for result in results:

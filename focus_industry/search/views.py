@@ -5,8 +5,9 @@ A GET never writes to the database: Wagtail's query log (`Query.get`, `add_hit`)
 """
 
 import re
+from collections import Counter
 
-from django.core.paginator import EmptyPage, InvalidPage, PageNotAnInteger
+from django.core.paginator import EmptyPage, InvalidPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.html import escape, strip_tags
@@ -19,7 +20,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search.utils import normalise_query_string
 
 from .. import fragments
-from ..listing import KnownCountPaginator
+from .backend import ranked_values
 from .types import OTHER, OTHER_KEY, content_type_id, registered_types, result_date, specific_pages, type_for_page
 
 MAX_QUERY_LENGTH = 200
@@ -156,32 +157,24 @@ def search_context(request, query_string, types, selected):
     promoted_ids = [item["page"].pk for item in promotions if item["page"] is not None]
     matches = pages.exclude(id__in=promoted_ids) if promoted_ids else pages
 
-    # Only the id and type of each match: what a result shows is kept per page (result_entries).
-    matches = matches.only("id", "content_type_id")
-    # Counts per type in one grouped query; they also give the total, so no COUNT of its own. Without a
-    # type chosen the list is the same search (on SQLite its ranking reuses the facet's list of matches).
-    everything = matches.search(query_string, operator="and")
-    per_content_type = everything.facet("content_type_id")
-    known = {content_type_id(result_type): result_type for result_type in types if result_type.model is not None}
-    counts = {result_type.key: 0 for result_type in types}
-    for content_type, count in per_content_type.items():
-        counts[known[content_type].key if content_type in known else OTHER_KEY] += count
+    # One list of every match (id and type, best first) gives the counts per type, the total and the
+    # page shown, whichever type is chosen: one full-text query per search (backend.ranked_values).
+    # What a result shows is kept per page (result_entries), so only ids and types are read here.
+    everything = matches.only("id", "content_type_id").search(query_string, operator="and")
+    ranked = ranked_values(everything, "content_type_id")
+    type_of = {content_type_id(result_type): result_type.key for result_type in types if result_type.model}
+    counts = Counter(type_of.get(content_type, OTHER_KEY) for _pk, content_type in ranked)
+    if selected is not None:
+        ranked = [pair for pair in ranked if type_of.get(pair[1], OTHER_KEY) == selected.key]
+    total = len(ranked)
 
-    results = everything
-    if selected is not None and selected.model is not None:
-        results = matches.filter(content_type_id=content_type_id(selected)).search(query_string, operator="and")
-    elif selected is not None:
-        results = matches.exclude(content_type_id__in=list(known)).search(query_string, operator="and")
-    total = counts[selected.key] if selected is not None else sum(counts.values())
-
-    paginator = KnownCountPaginator(results, PAGE_SIZE, total)
     try:
-        page_obj = paginator.page(request.GET.get("page") or 1)
+        page_obj = Paginator(ranked, PAGE_SIZE).page(request.GET.get("page") or 1)
     except (PageNotAnInteger, EmptyPage, InvalidPage) as error:
         raise Http404(_("There is no such page in the list.")) from error
 
     pattern = term_pattern(query_string.split())
-    listed = {page.pk: page.content_type_id for page in page_obj.object_list}
+    listed = dict(page_obj.object_list)
     entries = fragments.kept_many(
         request,
         "search-result",
