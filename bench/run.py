@@ -13,7 +13,9 @@ the yardstick.
 
 Load comes from wrk (Debian package, `bin/install-bench-tools`) or, without it, a Python generator.
 Environment: BENCH_SECONDS per measurement (default 5), BENCH_ROUNDS (1), BENCH_CONNECTIONS (64),
-BENCH_WORKERS (2), BENCH_SCALE extra generated stories (100). Exits 1 when any request failed.
+BENCH_WORKERS (2), BENCH_SCALE extra generated stories (100), BENCH_PAGES and BENCH_MODES to measure
+only some lines (comma-separated: BENCH_PAGES=search,home BENCH_MODES=uncached). Exits 1 when any request
+failed, 2 for an unknown page or mode.
 
 With BENCH_ROUNDS above 1 every mode measures all its lines (the static file included) once per round,
 and each line shows its median round (rate, p50, p99) and the errors of all rounds: a shared machine's
@@ -57,6 +59,16 @@ MODES = {
 }
 
 
+def chosen(variable, known):
+    """The names a comma-separated environment variable picks from `known` (all of them when unset)."""
+    names = [name.strip() for name in os.environ.get(variable, "").split(",") if name.strip()]
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        print(f"{variable}: unknown {', '.join(unknown)}; choose from {', '.join(known)}", file=sys.stderr)
+        sys.exit(2)
+    return [name for name in known if name in names] if names else list(known)
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -74,14 +86,22 @@ def bench_database_url():
 def prepare(env, workdir):
     manage = [sys.executable, str(ROOT / "manage.py")]
     quiet = {"cwd": ROOT, "env": env, "check": True, "stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE}
+    steps = [
+        [*manage, "migrate", "--noinput"],
+        [*manage, "update_translation_fields"],
+        [*manage, "load_demo_content", "--scale", str(SCALE)],
+        [*manage, "collectstatic", "--noinput"],
+    ]
     if env.get("DATABASE_URL", "").startswith("postgres"):
-        subprocess.run([str(ROOT / "bin" / "ensure-postgres-db"), env["DATABASE_URL"]], **quiet)
-        subprocess.run([*manage, "flush", "--noinput"], **quiet)
+        # A database of its own, made anew: `flush` would also empty the tree root that migrate made.
+        steps.insert(0, [str(ROOT / "bin" / "ensure-postgres-db"), "--recreate", env["DATABASE_URL"]])
     started = time.monotonic()
-    subprocess.run([*manage, "migrate", "--noinput"], **quiet)
-    subprocess.run([*manage, "update_translation_fields"], **quiet)
-    subprocess.run([*manage, "load_demo_content", "--scale", str(SCALE)], **quiet)
-    subprocess.run([*manage, "collectstatic", "--noinput"], **quiet)
+    for step in steps:
+        try:
+            subprocess.run(step, **quiet)
+        except subprocess.CalledProcessError as error:
+            sys.stderr.write(error.stderr.decode(errors="replace")[-4000:])
+            raise SystemExit(f"bench: {' '.join(step[1:3])} failed (exit {error.returncode})") from None
     print(f"demo site with {SCALE} extra stories built in {time.monotonic() - started:.0f} s ({workdir})")
 
 
@@ -242,6 +262,7 @@ def row(name, figures, queries):
 
 
 def main():
+    pages, modes = chosen("BENCH_PAGES", PAGES), chosen("BENCH_MODES", MODES)
     workdir = Path(tempfile.mkdtemp(prefix="focus-bench-"))
     env = {
         **os.environ,
@@ -271,8 +292,8 @@ def main():
     failures = 0
     log = open(workdir / "gunicorn.log", "w")  # noqa: SIM115
     try:
-        for mode in MODES:
-            lines = [(f"{name}, {mode}", path, counts[name, mode]) for name, path in PAGES.items()]
+        for mode in modes:
+            lines = [(f"{name}, {mode}", PAGES[name], counts[name, mode]) for name in pages]
             if mode == "cached":
                 lines.insert(0, ("static file (site.css)", static_url(env), 0))
             port = free_port()
