@@ -1,5 +1,23 @@
+from pathlib import Path
+
 from django.apps import AppConfig
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+
+def make_sqlite_folders():
+    """Create the folder of every SQLite database file: SQLite makes its file on first use, not the folder.
+
+    On a fresh host `var/` (or FOCUS_VAR_DIR) does not exist yet. Whether something else made it first
+    (the file page cache does, in its system check) depended on the order Django runs its checks in,
+    which changes from one installation to the next, so `migrate` in bin/start could fail with "unable
+    to open database file".
+    """
+    for database in settings.DATABASES.values():
+        name = str(database.get("NAME") or "")
+        if database.get("ENGINE") == "django.db.backends.sqlite3" and name not in ("", ":memory:"):
+            if not name.startswith("file:"):  # URI names (in-memory test databases) have no folder
+                Path(name).parent.mkdir(parents=True, exist_ok=True)
 
 
 class FocusIndustryConfig(AppConfig):
@@ -9,6 +27,8 @@ class FocusIndustryConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_migrate
+
+        make_sqlite_folders()
 
         from . import notifications, page_cache, redirects, signals, taxonomy  # noqa: F401  (signals connect on import)
         from .frontend_cache import connect as connect_frontend_cache

@@ -280,6 +280,25 @@ def test_start_names_the_python_it_cannot_use(tmp_path):
     assert "set PYTHON" in result.stderr
 
 
+def test_an_sqlite_database_in_a_folder_that_does_not_exist_yet_is_created(tmp_path):
+    """A fresh host has no var/: the first command (here without the system checks, whose order once
+    decided whether another check made the folder first) creates the folder and the database in it."""
+    database = tmp_path / "fresh" / "var" / "db.sqlite3"
+    env = _clean_env(DJANGO_SECRET_KEY="x" * 50, DATABASE_URL=f"sqlite:///{database}")
+    script = "from django.db import connection; connection.ensure_connection(); print('connected')"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "connected" in result.stdout
+    assert database.exists()
+
+
 # --- Production settings -------------------------------------------------------------------------
 
 
