@@ -311,9 +311,9 @@ def test_sqlite_ranks_as_modelsearch_does_and_pages_continue_the_order(client, q
 
 
 def backend_order(query, queryset=None):
-    """This site's results for `query`, and the ids of every match in modelsearch's own order: its
-    results class for the database (ORDER BY rank with LIMIT on PostgreSQL, the correlated bm25 subquery on
-    SQLite), over this site's query compiler."""
+    """This site's results for `query`, the ids of every match in modelsearch's own order, and
+    modelsearch's own results: its results class for the database (ORDER BY rank with LIMIT on
+    PostgreSQL, the correlated bm25 subquery on SQLite), over this site's query compiler."""
     from wagtail.search.backends import get_search_backend
 
     from focus_industry.search.views import searchable_pages
@@ -325,7 +325,8 @@ def backend_order(query, queryset=None):
 
     backend = get_search_backend()
     results = backend.search(query, queryset or searchable_pages(), operator="and")
-    return results, [page.pk for page in reference(backend, results.query_compiler)[:1000]]
+    reference_results = reference(backend, results.query_compiler)
+    return results, [page.pk for page in reference_results[:1000]], reference_results
 
 
 def shown_ids(client, **params):
@@ -352,13 +353,15 @@ def test_the_search_page_shows_the_backends_order_counts_and_pages(client, query
 
     for number in range(12):
         make_story(f"kvarnbyn-{number}", f"Kvarnbyn {number}", "Kvarnbyn " * (number % 4) + "Ett företag i Kvarnbyn.")
-    results, expected = backend_order(query)
+    results, expected, reference = backend_order(query)
     assert expected, query  # the query finds something, else the comparison proves nothing
     ranked = ranked_values(results, "content_type_id")
     assert [pk for pk, _type in ranked] == expected
     assert Counter(content_type for _pk, content_type in ranked) == dict(results.facet("content_type_id"))
     assert [pk for pk, _type in ranked_values(results[3:7], "content_type_id")] == expected[3:7]
     assert [page.pk for page in results[:1000]] == expected  # what the API's ?search= pages through
+    # A backend's results without ranked_values: every match loaded, in the same order.
+    assert ranked_values(reference, "content_type_id") == ranked
     assert [page.pk for page in results[3:7]] == expected[3:7]
 
     assert shown_ids(client, q=query) == expected
@@ -368,7 +371,7 @@ def test_the_search_page_shows_the_backends_order_counts_and_pages(client, query
     known = [content_type_id(result_type) for result_type in types if result_type.model is not None]
     for result_type in types:
         if result_type.model is not None:
-            _results, wanted = backend_order(
+            _results, wanted, _reference = backend_order(
                 query, searchable_pages().filter(content_type_id=content_type_id(result_type))
             )
         else:

@@ -79,8 +79,11 @@ def ranked_values(results, field_name):
     the matches without loading them (`ranked_values` on their results); any other backend loads them.
     """
     ranked = getattr(results, "ranked_values", None)
-    if ranked is not None:
-        return ranked(field_name)
+    return ranked(field_name) if ranked is not None else loaded_values(results, field_name)
+
+
+def loaded_values(results, field_name):
+    """ranked_values by loading every match (backends, or searches, that cannot list them unloaded)."""
     return [(obj.pk, getattr(obj, field_name)) for obj in results]
 
 

@@ -15,7 +15,7 @@ from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from .backend import language_values, prepare_value
+from .backend import language_values, loaded_values, prepare_value
 
 
 class BilingualSQLiteIndex(SQLiteIndex):
@@ -133,9 +133,7 @@ class RankedOnceSQLiteSearchResults(SQLiteSearchResults):
         """[(pk, value of `field_name`)] of the matches in these results' slice, best first, without
         loading them: the list the search page counts and pages (backend.ranked_values)."""
         scores = self._scores()
-        if scores is None:
-            return [(obj.pk, getattr(obj, field_name)) for obj in self]
-        return self._ranked(scores, field_name)
+        return loaded_values(self, field_name) if scores is None else self._ranked(scores, field_name)
 
     def _do_search(self):
         scores = self._scores()
