@@ -101,12 +101,13 @@ def prepare(env, workdir):
             subprocess.run(step, **quiet)
         except subprocess.CalledProcessError as error:
             sys.stderr.write(error.stderr.decode(errors="replace")[-4000:])
-            raise SystemExit(f"bench: {' '.join(step[1:3])} failed (exit {error.returncode})") from None
+            what = step[2] if step[: len(manage)] == manage else Path(step[0]).name
+            raise SystemExit(f"bench: {what} failed (exit {error.returncode})") from None
     print(f"demo site with {SCALE} extra stories built in {time.monotonic() - started:.0f} s ({workdir})")
 
 
-def query_counts(env):
-    """Queries one request runs, in-process on the same database: uncached, then served from the cache."""
+def query_counts(env, pages, modes):
+    """Queries one request runs to each of `pages` in each of `modes`, in-process on the same database."""
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
     import django
@@ -118,12 +119,14 @@ def query_counts(env):
     from django.test.utils import CaptureQueriesContext
 
     counts = {}
-    for mode, mode_env in MODES.items():
+    for mode in modes:
+        mode_env = MODES[mode]
         page_cache, fragments = mode_env["FOCUS_PAGE_CACHE"] == "1", mode_env["FOCUS_FRAGMENT_CACHE"] == "1"
         with override_settings(WAGTAIL_CACHE=page_cache, FOCUS_FRAGMENT_CACHE=fragments):
             caches["pagecache"].clear()
             client = Client(HTTP_HOST=HOST)
-            for name, url in PAGES.items():
+            for name in pages:
+                url = PAGES[name]
                 client.get(url)  # the first request fills per-process caches (and the page cache)
                 with CaptureQueriesContext(connection) as queries:
                     response = client.get(url)
@@ -280,7 +283,7 @@ def main():
     database = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
     cache = "Redis" if env.get("REDIS_URL") else "files"
     prepare(env, workdir)
-    counts = query_counts(env)
+    counts = query_counts(env, pages, modes)
     generator = "wrk" if shutil.which("wrk") else "Python load generator (install wrk for real figures)"
     rounds = f", median of {ROUNDS} rounds" if ROUNDS > 1 else ""
     print(

@@ -15,9 +15,9 @@ def make_sqlite_folders():
     """
     for database in settings.DATABASES.values():
         name = str(database.get("NAME") or "")
-        if database.get("ENGINE") == "django.db.backends.sqlite3" and name not in ("", ":memory:"):
-            if not name.startswith("file:"):  # URI names (in-memory test databases) have no folder
-                Path(name).parent.mkdir(parents=True, exist_ok=True)
+        in_memory = name in ("", ":memory:") or name.startswith("file:")  # URI names: in-memory test databases
+        if database.get("ENGINE") == "django.db.backends.sqlite3" and not in_memory:
+            Path(name).parent.mkdir(parents=True, exist_ok=True)
 
 
 class FocusIndustryConfig(AppConfig):

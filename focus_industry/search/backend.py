@@ -82,6 +82,12 @@ def ranked_values(results, field_name):
     return ranked(field_name) if ranked is not None else loaded_values(results, field_name)
 
 
+def in_order(queryset, ids):
+    """The objects of `queryset` with these ids, in the order of `ids` (one query); ids it lacks are left out."""
+    found = queryset.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
 def loaded_values(results, field_name):
     """ranked_values by loading every match (backends, or searches, that cannot list them unloaded)."""
     return [(obj.pk, getattr(obj, field_name)) for obj in results]

@@ -24,7 +24,7 @@ from django.db import ProgrammingError
 from django.db.models import Q, TextField, Value
 from django.db.models.sql.subqueries import InsertQuery
 
-from .backend import DEFAULT_LANGUAGE_CONFIGS, UNTRANSLATED_CONFIG, language_values, prepare_value
+from .backend import DEFAULT_LANGUAGE_CONFIGS, UNTRANSLATED_CONFIG, in_order, language_values, prepare_value
 
 
 class BilingualObjectIndexer(ObjectIndexer):
@@ -193,9 +193,7 @@ class BilingualSearchResults(PostgresSearchResults):
     def _do_search(self):
         if self._score_field or not self.query_compiler.order_by_relevance:
             return super()._do_search()
-        wanted = [row[0] for row in self._ranked()]
-        found = self.query_compiler.queryset.in_bulk(wanted)
-        return [found[pk] for pk in wanted if pk in found]
+        return in_order(self.query_compiler.queryset, [row[0] for row in self._ranked()])
 
 
 class BilingualPostgresSearchBackend(PostgresSearchBackend):

@@ -15,7 +15,7 @@ from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from .backend import language_values, loaded_values, prepare_value
+from .backend import in_order, language_values, loaded_values, prepare_value
 
 
 class BilingualSQLiteIndex(SQLiteIndex):
@@ -139,9 +139,7 @@ class RankedOnceSQLiteSearchResults(SQLiteSearchResults):
         scores = self._scores()
         if scores is None:
             return super()._do_search()
-        wanted = [pk for pk, _value in self._ranked(scores)]
-        found = self.query_compiler.queryset.in_bulk(wanted)
-        results = [found[pk] for pk in wanted if pk in found]
+        results = in_order(self.query_compiler.queryset, [pk for pk, _value in self._ranked(scores)])
         if self._score_field:
             for result in results:
                 setattr(result, self._score_field, scores.get(str(result.pk)))
