@@ -59,8 +59,7 @@ format: install ## Format and fix what ruff can
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-messages: install ## Collect UI strings into locale/sv/LC_MESSAGES/django.po (merging parts/*.po first) and compile them
-	@bin/merge-message-parts
+messages: install ## Collect UI strings into locale/sv/LC_MESSAGES/django.po and compile them
 	$(PY) manage.py makemessages --locale sv --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*' --ignore 'var/*'
 	@bin/compile-messages $(PY)
 
