@@ -301,6 +301,7 @@ class StandardPage(BasePage):
 
     parent_page_types = ["focus_industry.HomePage", "focus_industry.StandardPage"]
     subpage_types = ["focus_industry.StandardPage"]
+    is_promoters_section = True  # business promoters add and edit ordinary pages here (focus_industry.regions)
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 

@@ -16,6 +16,10 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import GroupPagePermission, Page
 
 REGIONAL_STAFF_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+# Business promoters write stories and ordinary pages, and only there: their page permissions sit on each
+# *promoters' section* (a page type with `is_promoters_section = True`), never on the root or the home
+# page, because Wagtail's page permissions reach the whole subtree below the page they are given on.
+PROMOTER_PAGE_PERMISSIONS = ("add_page", "change_page")
 COORDINATORS = "Coordinators"
 BUSINESS_PROMOTERS = "Business promoters"
 REGIONAL_STAFF_PREFIX = "Regional staff: "
@@ -85,8 +89,18 @@ def grant_region_permissions(page):
     GroupPagePermission.objects.filter(page=page, group__in=staff_groups).exclude(group=region.staff_group).delete()
     if region.staff_group_id is None:
         return
-    for codename in REGIONAL_STAFF_PAGE_PERMISSIONS:
+    _grant(region.staff_group_id, page, REGIONAL_STAFF_PAGE_PERMISSIONS)
+
+
+def _grant(group_id, page, codenames):
+    base_page = Page.objects.get(pk=page.pk)
+    for codename in codenames:
         permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
-        GroupPagePermission.objects.get_or_create(
-            group_id=region.staff_group_id, page=Page.objects.get(pk=page.pk), permission=permission
-        )
+        GroupPagePermission.objects.get_or_create(group_id=group_id, page=base_page, permission=permission)
+
+
+def grant_promoter_permissions(page):
+    """Give the business promoters add/change on a promoters' section (and so on everything below it)."""
+    promoters = Group.objects.filter(name=BUSINESS_PROMOTERS).first()
+    if promoters is not None:
+        _grant(promoters.pk, page, PROMOTER_PAGE_PERMISSIONS)

@@ -149,6 +149,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
     max_count = 1
     parent_page_types = ["focus_industry.HomePage"]
     subpage_types = ["stories.StoryPage"]
+    is_promoters_section = True  # business promoters add and edit stories here (focus_industry.regions)
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 

@@ -19,51 +19,32 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from focus_industry.models import SiteSettings, StandardPage
 from focus_industry.translation_status import analyse
+from tests.security import _policy as policy
 
 COORDINATORS = "Coordinators"
 PROMOTERS = "Business promoters"
 STAFF_DALARNA = "Regional staff: Dalarna"
 STAFF_GAVLEBORG = "Regional staff: Gävleborg"
 
-# The table "Who may do what" in docs/editors-guide.md, once, as data.
-# Page rights are checked on the about page (a published StandardPage outside every region).
-PERMISSION_TABLE = {
-    COORDINATORS: {
-        "add_subpage": True,
-        "edit": True,
-        "publish": True,
-        "unpublish": True,
-        "delete": True,
-        "site_settings": True,
-        "search_promotions": True,
-        "redirects": True,
-    },
-    PROMOTERS: {
-        "add_subpage": True,
-        "edit": True,
-        "publish": False,
-        "unpublish": False,
-        "delete": False,
-        "site_settings": False,
-        "search_promotions": False,
-        "redirects": False,
-    },
-    STAFF_DALARNA: {
-        "add_subpage": False,
-        "edit": False,
-        "publish": False,
-        "unpublish": False,
-        "delete": False,
-        "site_settings": False,
-        "search_promotions": False,
-        "redirects": False,
-    },
+# Who may do what: tests/security/_policy.py, proved by tests/security/test_admin_actions.py and stated in
+# docs/editors-guide.md. Here, the same policy through Wagtail's permission API, on the about page (a
+# published standard page, in the promoters' sections) and on a region root.
+ROLE_OF = {COORDINATORS: policy.COORDINATOR, PROMOTERS: policy.PROMOTER, STAFF_DALARNA: policy.STAFF}
+RIGHT_OF = {
+    "add_subpage": ("add", "sections"),
+    "edit": ("edit", "sections"),
+    "publish": ("publish", "sections"),
+    "unpublish": ("unpublish", "sections"),
+    "delete": ("delete", "sections"),
+    "site_settings": ("edit", "settings"),
+    "search_promotions": ("add", "promotions"),
+    "redirects": ("add", "redirects"),
 }
-# In their own region's subtree (any RegionRootMixin page: a toolbox region folder, a region's initiatives …).
-REGION_TABLE = {
-    "own region": {"add_subpage": True, "edit": True, "publish": True},
-    "other region": {"add_subpage": False, "edit": False, "publish": False},
-}
+
+
+def expected_rights(group_name):
+    role = ROLE_OF[group_name]
+    return {name: policy.allowed(role, right, area) for name, (right, area) in RIGHT_OF.items()}
 
 
 @pytest.fixture(autouse=True)
@@ -91,10 +72,10 @@ def rights(user, page):
     }
 
 
-@pytest.mark.parametrize("group_name", list(PERMISSION_TABLE))
+@pytest.mark.parametrize("group_name", list(ROLE_OF))
 def test_permission_table(group_name, make_user, about):
     user = make_user(group_name)
-    assert rights(user, about) == PERMISSION_TABLE[group_name]
+    assert rights(user, about) == expected_rights(group_name)
 
 
 def test_permission_table_region_rows(make_user, regions):
@@ -110,16 +91,9 @@ def test_permission_table_region_rows(make_user, regions):
     for label, user in (("own region", own), ("other region", other)):
         tester = root.permissions_for_user(user)
         got = {"add_subpage": tester.can_add_subpage(), "edit": tester.can_edit(), "publish": tester.can_publish()}
-        assert got == REGION_TABLE[label], label
-
-
-def test_the_guide_shows_the_same_table():
-    from pathlib import Path
-
-    guide = (Path(__file__).resolve().parents[1] / "docs" / "editors-guide.md").read_text()
-    for group_name in PERMISSION_TABLE:
-        assert group_name in guide
-    assert "| Publicera / Publish" in guide
+        area = "own_region" if label == "own region" else "other_region"
+        expected = {name: policy.allowed(policy.STAFF, RIGHT_OF[name][0], area) for name in got}
+        assert got == expected, label
 
 
 def test_wagtails_default_groups_and_workflow_are_gone(db):
@@ -447,3 +421,32 @@ def test_moving_a_page_redirects_both_languages(client, about, home):
     assert response.status_code == 301 and response["Location"] == "/om-focus-industry/flytt/"
     response = client.get("/en/move/")
     assert response.status_code == 301 and response["Location"] == "/en/about-focus-industry/move/"
+
+
+def test_promoters_rights_move_from_the_root_to_their_sections(db):
+    """The data migration, on a database from before it: promoters' add/change on the root page move
+    to the success stories index and every standard page."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.contrib.auth.models import Permission
+
+    from wagtail.models import GroupPagePermission
+
+    from stories.models import StoryIndexPage
+
+    migration = import_module("focus_industry.migrations.0005_promoters_least_privilege")
+    promoters = Group.objects.get(name=PROMOTERS)
+    GroupPagePermission.objects.filter(group=promoters).delete()
+    root = Page.objects.get(depth=1)
+    for codename in ("add_page", "change_page"):
+        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+        GroupPagePermission.objects.create(group=promoters, page=root, permission=permission)
+
+    migration.forwards(apps, None)
+
+    granted = set(GroupPagePermission.objects.filter(group=promoters).values_list("page_id", "permission__codename"))
+    sections = list(StoryIndexPage.objects.values_list("pk", flat=True)) + list(
+        StandardPage.objects.values_list("pk", flat=True)
+    )
+    assert granted == {(pk, codename) for pk in sections for codename in ("add_page", "change_page")}

@@ -380,12 +380,15 @@ ACTIONS = ("create", "edit", "publish", "unpublish", "delete")
 
 
 def expected(role, region, action):
-    """What each role may do to an initiative in `region` (the documented permission table)."""
-    if role in ("superuser", "coordinator"):
+    """What each role may do to an initiative in `region`: the one policy (tests/security/_policy.py)."""
+    from tests.security import _policy as policy
+
+    if role == "superuser":
         return True
-    if role == "promoter":
-        return action in ("create", "edit")  # drafts only: no publish, unpublish or delete of live pages
-    return role == f"staff-{region}"
+    right = "add" if action == "create" else action
+    if role.startswith("staff-"):
+        return policy.allowed(policy.STAFF, right, "own_region" if role == f"staff-{region}" else "other_region")
+    return policy.allowed(policy.COORDINATOR if role == "coordinator" else policy.PROMOTER, right, "other_region")
 
 
 @pytest.fixture
@@ -484,22 +487,25 @@ def test_permission_matrix(client, user_for, region_pages, samples, role, region
     assert succeeded == allowed, (role, region, action, response.status_code)
     if action == "create" and allowed:
         created = InitiativePage.objects.get(slug_sv="nytt-initiativ")
-        assert created.live == (role != "promoter")  # promoters' pages wait for approval
+        assert created.live
         assert created.region.slug == region
-    if not allowed and role.startswith("staff-"):
-        # Another region's initiative: Wagtail's permission-denied response, and nothing changed.
+    if not allowed:
+        # Another region's initiative, or a promoter's attempt: the permission-denied response, nothing changed.
         assert is_refusal(response), (response.status_code, response.get("Location"))
         if action != "create":
             assert state(page) == before
         assert not InitiativePage.objects.filter(slug_sv="nytt-initiativ").exists()
 
 
-def test_business_promoters_create_drafts_that_a_coordinator_publishes(client, make_user, region_pages):
+def test_business_promoters_cannot_add_or_edit_initiatives(client, make_user, region_pages, samples):
+    """Their rights stop outside the regions' subtrees: not even a draft below a region root."""
     client.force_login(make_user("Business promoters"))
     url = reverse("wagtailadmin_pages:add", args=("initiatives", "initiativepage", region_pages["gavleborg"].pk))
-    client.post(url, initiative_form(**{"action-publish": "action-publish"}))
-    page = InitiativePage.objects.get(slug_sv="nytt-initiativ")
-    assert not page.live
+    assert is_refusal(client.get(url))
+    assert is_refusal(client.post(url, initiative_form()))
+    assert not InitiativePage.objects.filter(slug_sv="nytt-initiativ").exists()
+    for page in (region_pages["gavleborg"], samples["gavleborg"]):
+        assert is_refusal(client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))))
 
 
 def test_staff_get_the_edit_url_of_another_regions_initiative_refused(client, make_user, samples):
