@@ -173,3 +173,71 @@ def test_the_demo_accounts_have_a_whole_name(db, settings):
     assert created
     for user in get_user_model().objects.filter(username__in=[name for name, _password in created]):
         assert user.first_name and user.last_name
+
+
+# --- SQLite with several writers (autosave next to Publish) ---------------------------------
+
+WRITER = """
+import sys, time
+from pathlib import Path
+import django
+django.setup()
+from django.db import connection, transaction
+
+name, rounds, ready = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3])
+(ready / name).touch()
+deadline = time.monotonic() + 60
+while len(list(ready.iterdir())) < 2 and time.monotonic() < deadline:
+    pass  # both writers start together
+for number in range(rounds):
+    # What saving a revision does: read, then write, in one transaction.
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT value FROM counter WHERE id = 1")
+        value = cursor.fetchone()[0]
+        cursor.execute("INSERT INTO revision (writer, number) VALUES (%s, %s)", [name, number])
+        cursor.execute("UPDATE counter SET value = %s WHERE id = 1", [value + 1])
+"""
+
+
+def test_two_writers_on_one_sqlite_file_never_meet_a_locked_database(tmp_path):
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    database = tmp_path / "shared.sqlite3"
+    with sqlite3.connect(database) as setup:
+        setup.execute("CREATE TABLE counter (id INTEGER PRIMARY KEY, value INTEGER NOT NULL)")
+        setup.execute("INSERT INTO counter VALUES (1, 0)")
+        setup.execute("CREATE TABLE revision (writer TEXT, number INTEGER)")
+    ready = tmp_path / "ready"
+    ready.mkdir()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "focus_industry.settings.dev",
+        "DATABASE_URL": f"sqlite:///{database}",
+        "FOCUS_VAR_DIR": str(tmp_path),
+    }
+    rounds = 300
+    root = Path(__file__).resolve().parents[1]
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, name, str(rounds), str(ready)],
+            env=env,
+            cwd=root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("autosave", "publish")
+    ]
+    results = [(writer.wait(timeout=120), writer.communicate()[1]) for writer in writers]
+
+    for code, errors in results:
+        assert "locked" not in errors
+        assert code == 0, errors
+    with sqlite3.connect(database) as check:
+        assert check.execute("SELECT value FROM counter").fetchone()[0] == 2 * rounds  # no update lost
+        assert check.execute("SELECT count(*) FROM revision").fetchone()[0] == 2 * rounds
+        assert check.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
