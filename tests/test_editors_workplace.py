@@ -341,3 +341,49 @@ def test_the_upload_form_names_size_and_types_and_tells_the_sizes_apart(
     html = response.content.decode()
     assert too_big in html
     assert "20,0\xa0MB)" not in html and "20.0\xa0MB)" not in html  # not the limit's own figure as the file's
+
+
+# --- First start: a quiet demo load ---------------------------------------------------------
+
+
+def test_the_demo_loader_is_quiet_and_purges_once(db, caplog):
+    import io
+    import logging
+
+    from django.core.management import call_command
+
+    from focus_industry.page_cache import page_cache_purged
+
+    purges = []
+
+    def count(**kwargs):
+        purges.append(kwargs["reason"])
+
+    page_cache_purged.connect(count)
+    out = io.StringIO()
+    try:
+        with caplog.at_level(logging.INFO):
+            call_command("load_demo_content", scale=3, stdout=out)
+    finally:
+        page_cache_purged.disconnect(count)
+
+    assert "3 generated stories added" in out.getvalue()
+    assert [record.getMessage() for record in caplog.records if record.name.startswith("wagtail")] == []
+    assert purges == ["demo content loaded"]
+
+
+def test_a_publication_outside_the_loader_still_purges(about, django_capture_on_commit_callbacks):
+    from focus_industry.page_cache import page_cache_purged
+
+    purges = []
+
+    def count(**kwargs):
+        purges.append(kwargs["reason"])
+
+    page_cache_purged.connect(count)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            about.save_revision().publish()
+    finally:
+        page_cache_purged.disconnect(count)
+    assert len(purges) == 1
