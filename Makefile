@@ -22,7 +22,9 @@ $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	@# Not editable: the project installs no package of its own (code runs from this folder), and
+	@# setuptools warns about every editable mode.
+	$(VENV)/bin/pip install --quiet ".[dev]"
 	@bin/compile-messages $(PY)
 	@bin/install-chromium || true
 	@bin/install-vnu || true
