@@ -13,6 +13,7 @@ Three small middlewares, placed in settings.MIDDLEWARE around wagtail-cache's tw
 """
 
 from csp.constants import HEADER as CSP_HEADER
+from csp.constants import SELF
 from csp.middleware import CSPMiddleware, PolicyParts
 
 from django.conf import settings
@@ -75,6 +76,12 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     A page from the page cache already carries the header whose nonce is in its HTML: it is left as it
     is without building the policy again (which would leave the header alone anyway).
+
+    A preview gets the public page's policy with one change: the admin (same origin) may frame it.
+    Wagtail renders a preview through the whole middleware chain with a request for the page's public
+    address, marked `is_dummy`/`is_preview` as attributes (never from anything a visitor sends), and
+    shows it in an iframe of the editor, which `frame-ancestors 'none'` left blank. Wagtail's preview
+    view sets `X-Frame-Options: SAMEORIGIN` itself.
     """
 
     def process_response(self, request, response):
@@ -85,7 +92,10 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         if request.path_info.startswith(ADMIN_PREFIX) and not report_only:
             return PolicyParts(config=settings.FOCUS_ADMIN_CSP)
-        return super().get_policy_parts(request, response, report_only)
+        parts = super().get_policy_parts(request, response, report_only)
+        if getattr(request, "is_preview", False) and getattr(request, "is_dummy", False):
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
+        return parts
 
 
 class LanguageFromPathMiddleware:
