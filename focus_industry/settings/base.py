@@ -162,7 +162,7 @@ if REDIS_URL:
         "CONNECTION_POOL_KWARGS": {"retry": None},
         "AWAY_RETRY_SECONDS": float(os.environ.get("REDIS_AWAY_RETRY_SECONDS", "5")),
         "AWAY_WARNING_SECONDS": 60,
-        "AWAY_LOCAL_SECONDS": float(os.environ.get("REDIS_AWAY_LOCAL_SECONDS", "10")),
+        "AWAY_LOCAL_SECONDS": float(os.environ.get("REDIS_AWAY_LOCAL_SECONDS", "30")),
     }
     CACHES = {
         "default": {
