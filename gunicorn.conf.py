@@ -57,6 +57,22 @@ def pre_fork(server, worker):
 if os.path.isdir("/dev/shm"):  # noqa: S108 - heartbeat files in memory, not on a (possibly slow) overlay disk
     worker_tmp_dir = "/dev/shm"  # noqa: S108
 
+# --- Slow clients -----------------------------------------------------------------------------
+# gunicorn must sit behind a proxy that buffers whole requests (HAProxy `option http-buffer-request`,
+# Varnish `std.cache_req_body`, nginx by default; deploy/): a thread reading a request is held for as
+# long as its client takes to send it, so a few clients trickling bodies would hold every thread.
+# Without such a proxy, a client that sends nothing for GUNICORN_CLIENT_TIMEOUT seconds while its
+# request body is read is cut off (the site answers 400) instead of holding a thread for ever.
+_client_timeout = float(os.environ.get("GUNICORN_CLIENT_TIMEOUT", "").strip() or 10)
+
+
+def pre_request(worker, req):
+    """Bounds every wait for the client while its body is read (headers are in by now)."""
+    sock = getattr(req.unreader, "sock", None)
+    if sock is not None:
+        sock.settimeout(_client_timeout)
+
+
 # --- Proxy ------------------------------------------------------------------------------------
 # Addresses of the reverse proxy whose X-Forwarded-* headers gunicorn believes (comma-separated,
 # "*" for any: only when the app port is reachable from the proxy alone). Django decides HTTPS

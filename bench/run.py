@@ -14,8 +14,13 @@ the yardstick.
 Load comes from wrk (Debian package, `bin/install-bench-tools`) or, without it, a Python generator.
 Environment: BENCH_SECONDS per measurement (default 5), BENCH_ROUNDS (1), BENCH_CONNECTIONS (64),
 BENCH_WORKERS (2), BENCH_SCALE extra generated stories (100), BENCH_PAGES and BENCH_MODES to measure
-only some lines (comma-separated: BENCH_PAGES=search,home BENCH_MODES=uncached). Exits 1 when any request
-failed, 2 for an unknown page or mode.
+only some lines (comma-separated: BENCH_PAGES=search,home BENCH_MODES=uncached). BENCH_REDIS chooses the
+cache: unset, REDIS_URL as given (none: files); "none", no Redis even if REDIS_URL is set; "away", a
+REDIS_URL where no Redis answers (a port just bound and closed again: Redis down for the whole run), to
+compare with "none". Exits 1 when any request failed, 2 for an unknown page, mode or BENCH_REDIS.
+
+After each mode the server's log is summed up (lines, bytes, warnings, errors, tracebacks): a degraded cache must
+cost speed, not a log flood.
 
 With BENCH_ROUNDS above 1 every mode measures all its lines (the static file included) once per round,
 and each line shows its median round (rate, p50, p99) and the errors of all rounds: a shared machine's
@@ -50,6 +55,7 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "64"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 SCALE = int(os.environ.get("BENCH_SCALE", "100"))
 HOST = "localhost"
+REDIS_CHOICES = ("", "none", "away")
 # cached: from the page cache. uncached: page cache off, every request rendered (the pieces many pages
 # share kept rendered, as after a publish once they are warm). cold: nothing kept, every piece rendered.
 MODES = {
@@ -184,6 +190,12 @@ def _seconds(text):
     return float(value) * {"us": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0}[unit]
 
 
+def _percentile(out, percent):
+    """A latency percentile from wrk's output; NaN when no request completed (wrk then prints none)."""
+    found = re.search(rf"\s{percent}%\s+(\S+)", out)
+    return _seconds(found[1]) if found else float("nan")
+
+
 def load_with_wrk(port, path):
     result = subprocess.run(
         ["wrk", "-t", "2", "-c", str(CONNECTIONS), "-d", f"{SECONDS}s", "--timeout", "30s", "--latency"]
@@ -198,8 +210,8 @@ def load_with_wrk(port, path):
     errors += int((re.search(r"Non-2xx or 3xx responses: (\d+)", out) or [0, 0])[1])
     return {
         "rate": float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1]),
-        "p50": _seconds(re.search(r"\s50%\s+(\S+)", out)[1]),
-        "p99": _seconds(re.search(r"\s99%\s+(\S+)", out)[1]),
+        "p50": _percentile(out, 50),
+        "p99": _percentile(out, 99),
         "errors": errors,
         "requests": int(re.search(r"(\d+) requests in", out)[1]),
     }
@@ -251,6 +263,33 @@ def measure(port, path):
     return (load_with_wrk if shutil.which("wrk") else load_with_python)(port, path)
 
 
+def redis_choice(env):
+    """Sets REDIS_URL in `env` as BENCH_REDIS asks; the cache's name for the heading."""
+    choice = os.environ.get("BENCH_REDIS", "").strip().lower()
+    if choice not in REDIS_CHOICES:
+        print(f"BENCH_REDIS: unknown {choice}; choose from none, away (or leave it unset)", file=sys.stderr)
+        sys.exit(2)
+    if choice == "none":
+        env.pop("REDIS_URL", None)
+    elif choice == "away":
+        env["REDIS_URL"] = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
+        return f"Redis that is down ({env['REDIS_URL']})"
+    return "Redis" if env.get("REDIS_URL") else "files"
+
+
+def log_summary(path, start):
+    """Lines, bytes, warnings, errors and tracebacks the server logged since byte `start` of its log."""
+    with open(path, "rb") as log:
+        log.seek(start)
+        text = log.read().decode(errors="replace")
+    lines = text.splitlines()
+    levels = {level: sum(1 for line in lines if f'"level": "{level}"' in line) for level in ("WARNING", "ERROR")}
+    return (
+        f"{len(lines)} lines, {len(text.encode())} bytes, {levels['WARNING']} warnings, {levels['ERROR']} errors, "
+        f"{text.count('Traceback')} tracebacks"
+    )
+
+
 def median_round(runs):
     """The round with the median rate, with the errors of every round."""
     middle = sorted(runs, key=lambda figures: figures["rate"])[len(runs) // 2]
@@ -281,7 +320,7 @@ def main():
     }
     env["DATABASE_URL"] = bench_database_url() or f"sqlite:///{workdir / 'bench.sqlite3'}"
     database = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
-    cache = "Redis" if env.get("REDIS_URL") else "files"
+    cache = redis_choice(env)
     prepare(env, workdir)
     counts = query_counts(env, pages, modes)
     generator = "wrk" if shutil.which("wrk") else "Python load generator (install wrk for real figures)"
@@ -292,7 +331,7 @@ def main():
     )
     print("| page | req/s | p50 ms | p99 ms | errors | queries |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    failures = 0
+    failures, logged = 0, []
     log = open(workdir / "gunicorn.log", "w")  # noqa: SIM115
     try:
         for mode in modes:
@@ -300,6 +339,8 @@ def main():
             if mode == "cached":
                 lines.insert(0, ("static file (site.css)", static_url(env), 0))
             port = free_port()
+            log.flush()
+            log_start = log.tell()
             server = start_server({**env, **MODES[mode]}, port, log)
             try:
                 runs = {name: [] for name, _path, _queries in lines}
@@ -312,9 +353,16 @@ def main():
                     print(row(name, figures, queries), flush=True)
             finally:
                 server.terminate()
-                server.wait(timeout=30)
+                try:
+                    server.wait(timeout=30)
+                except subprocess.TimeoutExpired:  # workers stuck in requests: do not hang the run
+                    server.kill()
+                    server.wait(timeout=30)
+            log.flush()
+            logged.append(f"{mode}: {log_summary(log.name, log_start)}")
     finally:
         log.close()
+    print("\nThe server's log, per mode: " + "; ".join(logged))
     if failures:
         print(f"\n{failures} requests failed; the server's log: {workdir / 'gunicorn.log'}")
         return 1

@@ -12,8 +12,10 @@ Those pieces are kept here, rendered once per process and content version:
   document, view restriction or site saved; a restore) drops the token, so every process starts a
   new generation at its next request and never shows a piece rendered before the change. The token
   also expires with the page cache's lifetime, so nothing is older than FOCUS_PAGE_CACHE_SECONDS.
-- When the shared store cannot be read (Redis down), nothing is read or kept: the pieces are rendered
-  on every request, as if there were no cache. Slower, never stale, never an error.
+- When the shared store cannot be read, nothing is read or kept: the pieces are rendered on every
+  request, as if there were no cache. Slower, never stale, never an error. (With Redis down, the
+  project's Redis backend keeps the token in each process's memory for a few seconds instead:
+  cache_backends.ResilientRedisCache.)
 - Previews always render afresh (a draft is not what the cache holds), and so does everything when
   FOCUS_FRAGMENT_CACHE is off (the tests, except those of this module).
 

@@ -74,12 +74,12 @@ def _check_database():
 
 
 def _check_cache():
-    """ "ok" when a value written to the cache reads back; "degraded" otherwise (pages are then
-    rendered on every request, slower but correct)."""
+    """ "ok" when a value written to the cache reads back from it; "degraded" otherwise, also while a
+    Redis cache stands in with the process's memory (cache_backends.ResilientRedisCache): slower, correct."""
     key, token = "focus:readyz", f"{time.monotonic_ns()}"
     try:
         cache.set(key, token, 10)
-        if cache.get(key) == token:
+        if cache.get(key) == token and not getattr(cache, "is_away", bool)():
             return "ok"
     except Exception as error:  # any backend, any failure: the cache is optional
         logger.warning("readyz: cache unavailable: %s", _first_line(error))

@@ -192,7 +192,7 @@ def test_a_shared_store_that_is_down_keeps_nothing_and_shows_every_change(
     caches_with_redis_down = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments-test"},
         "pagecache": {
-            "BACKEND": "focus_industry.cache_backends.PrefixScopedRedisCache",
+            "BACKEND": "focus_industry.cache_backends.ResilientRedisCache",
             "LOCATION": down,
             "OPTIONS": options,
         },

@@ -164,7 +164,7 @@ def redis_caches(url):
     return {
         "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url, "OPTIONS": options},
         "pagecache": {
-            "BACKEND": "focus_industry.cache_backends.PrefixScopedRedisCache",
+            "BACKEND": "focus_industry.cache_backends.ResilientRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "test-pages",
             "OPTIONS": options,

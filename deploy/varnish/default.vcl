@@ -11,12 +11,23 @@
 # focus_industry/frontend_cache.py, FOCUS_FRONTEND_CACHE_URLS=http://<this varnish>:6081.
 vcl 4.1;
 
+import std;
+
 # The app: HAProxy in front of the app instances (compose.scale.yaml, deploy/k8s) or one instance.
 backend default {
     .host = "127.0.0.1";
     .port = "8000";
     .connect_timeout = 2s;
     .first_byte_timeout = 60s;
+}
+
+# Who may say how a visitor reached us (X-Forwarded-Proto): the proxies in front that end TLS (hitch or
+# nginx on this host; add a CDN's or the cloud load balancer's addresses). Everyone else's header is
+# dropped: the app would take a client's "https" for a secure request.
+acl tls_proxy {
+    "localhost";
+    "127.0.0.1";
+    "::1";
 }
 
 # Who may PURGE: the app instances. Add their network (e.g. "10.0.0.0"/8) in a real deployment.
@@ -36,7 +47,18 @@ sub vcl_recv {
         ban("obj.http.x-url == " + req.url);
         return (synth(200, "Purged"));
     }
+    if (client.ip !~ tls_proxy) {
+        unset req.http.X-Forwarded-Proto;
+    }
     if (req.method != "GET" && req.method != "HEAD") {
+        # The whole body is read here before the app sees the request, so a client that trickles it
+        # holds a Varnish thread, not a gunicorn one (Varnish's timeout_idle ends a stalled one). The
+        # limit is above the largest upload the site takes (documents, TOOLBOX_MAX_UPLOAD_MB: 20).
+        if (req.http.Content-Length || req.http.Transfer-Encoding) {
+            if (!std.cache_req_body(32MB)) {
+                return (synth(413, "Request body too large"));
+            }
+        }
         return (pass);
     }
     if (req.url ~ "^/(admin|documents)(/|$)") {

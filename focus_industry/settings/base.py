@@ -157,10 +157,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache ----------------------------------------------------------------------------------
 # Two caches: "default" for the code, "pagecache" for whole pages (wagtail-cache, purged on publish:
 # focus_industry/page_cache.py). With REDIS_URL both live in Redis through django-redis with
-# IGNORE_EXCEPTIONS: when Redis is down every cache read is a miss and every write is dropped, so the
-# site gets slower, never broken. Without Redis the page cache is a folder of files, shared by all
-# gunicorn workers of the host so a purge reaches all of them (local memory would keep stale pages in
-# every worker but the one that published).
+# IGNORE_EXCEPTIONS: when Redis is down the site gets slower, never broken. The backend
+# (cache_backends.ResilientRedisCache) then skips Redis for REDIS_AWAY_RETRY_SECONDS after a failure
+# instead of meeting the failure on every call, logs one warning a minute, and keeps what it is given
+# in the process's memory for at most REDIS_AWAY_LOCAL_SECONDS, as the site does without Redis.
+# Without Redis the page cache is a folder of files, shared by all gunicorn workers of the host so a
+# purge reaches all of them (local memory would keep stale pages in every worker but the one that
+# published).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 FOCUS_PAGE_CACHE_SECONDS = int(os.environ.get("FOCUS_PAGE_CACHE_SECONDS", "600"))
 if REDIS_URL:
@@ -170,24 +173,26 @@ if REDIS_URL:
         "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
         # Fail fast while Redis is away instead of retrying within a visitor's request.
         "CONNECTION_POOL_KWARGS": {"retry": None},
+        "AWAY_RETRY_SECONDS": float(os.environ.get("REDIS_AWAY_RETRY_SECONDS", "5")),
+        "AWAY_WARNING_SECONDS": 60,
+        "AWAY_LOCAL_SECONDS": float(os.environ.get("REDIS_AWAY_LOCAL_SECONDS", "30")),
     }
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "focus_industry.cache_backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "focus",
             "TIMEOUT": 300,
             "OPTIONS": REDIS_OPTIONS,
         },
         "pagecache": {
-            "BACKEND": "focus_industry.cache_backends.PrefixScopedRedisCache",
+            "BACKEND": "focus_industry.cache_backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "focus-pages",
             "TIMEOUT": FOCUS_PAGE_CACHE_SECONDS,
             "OPTIONS": REDIS_OPTIONS,
         },
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {
         "default": {

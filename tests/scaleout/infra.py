@@ -337,8 +337,14 @@ defaults
 
 frontend web
     bind 127.0.0.1:{port}
-    # TLS ends here in production; the app believes X-Forwarded-Proto from its proxy.
-    http-request set-header X-Forwarded-Proto https
+    # As deploy/haproxy/haproxy.cfg: whole requests only (a slow client waits here, 10 s at most).
+    option http-buffer-request
+    timeout http-request 10s
+    # TLS ends in front of this proxy: the tests' client on 127.0.0.1 stands for the proxy that ends it.
+    # From any other address a request came over plain HTTP, whatever X-Forwarded-Proto it carries.
+    acl tls_proxy src 127.0.0.1
+    http-request set-header X-Forwarded-Proto https if tls_proxy || {{ ssl_fc }}
+    http-request set-header X-Forwarded-Proto http unless tls_proxy || {{ ssl_fc }}
     default_backend app
 
 backend app
