@@ -31,6 +31,7 @@ class FocusIndustryConfig(AppConfig):
         make_sqlite_folders()
 
         from . import notifications, page_cache, redirects, signals, taxonomy  # noqa: F401  (signals connect on import)
+        from .csv_safety import protect_wagtail_exports
         from .frontend_cache import connect as connect_frontend_cache
         from .models import HomePage
         from .schema import index_translated_columns
@@ -42,4 +43,5 @@ class FocusIndustryConfig(AppConfig):
         redirects.connect()
         page_cache.connect()
         connect_frontend_cache()
+        protect_wagtail_exports()
         post_migrate.connect(index_translated_columns, sender=self, dispatch_uid="focus_translated_indexes")
