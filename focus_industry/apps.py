@@ -33,6 +33,7 @@ class FocusIndustryConfig(AppConfig):
         from . import notifications, page_cache, redirects, signals, taxonomy  # noqa: F401  (signals connect on import)
         from .csv_safety import protect_wagtail_exports
         from .frontend_cache import connect as connect_frontend_cache
+        from .image_uploads import apply_pillow_limit
         from .models import HomePage
         from .schema import index_translated_columns
 
@@ -44,4 +45,5 @@ class FocusIndustryConfig(AppConfig):
         page_cache.connect()
         connect_frontend_cache()
         protect_wagtail_exports()
+        apply_pillow_limit()
         post_migrate.connect(index_translated_columns, sender=self, dispatch_uid="focus_translated_indexes")

@@ -321,6 +321,11 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# At most 40 megapixels (e.g. 8000 × 5000): a 121-megapixel picture took 18 s to render the first time.
+# Pillow's own limit is set to the same number at start-up (focus_industry/image_uploads.py), and the
+# upload forms say so plainly instead of failing.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "focus_industry.image_uploads.ImageForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
