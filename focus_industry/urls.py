@@ -9,9 +9,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from . import seo, views
 from .api import api_router
+from .logins import sessions
 from .search import views as search_views
 
 urlpatterns = [
+    # Before Wagtail's own: signing out by POST only, password resets throttled (logins/sessions.py).
+    path("admin/logout/", sessions.admin_logout),
+    path("admin/password_reset/", sessions.password_reset),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),

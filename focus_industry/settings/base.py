@@ -221,6 +221,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# Where the visitors' login (/_util/login/, for private pages and files) goes without a usable `next`.
+LOGIN_REDIRECT_URL = "/"
 
 # --- Languages ------------------------------------------------------------------------------
 LANGUAGE_CODE = "sv"
@@ -496,6 +498,11 @@ AUTHENTICATION_BACKENDS = [
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
     "django_otp.middleware.OTPMiddleware",
+)
+# Outside /admin/, a session that still owes its second factor counts as not logged in (sessions.py).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+    "focus_industry.logins.sessions.SecondFactorForContentMiddleware",
 )
 # Inside AdminNoIndexNoCacheMiddleware, so the 2FA redirects and pages are noindex and never cached too.
 MIDDLEWARE += [
