@@ -7,14 +7,19 @@
   addresses come in that language; a missing English text falls back to Swedish, as on the site.
 - Only pages: no images or documents endpoint (internal documents live in a private collection).
 - Bad parameters get a 400 with a message, never a 500. Search terms are cleaned like the search page's.
+  Whole numbers a database column cannot hold (ids, filters, an offset past MAX_OFFSET) are refused
+  before they reach a query (PostgreSQL would fail with "bigint out of range").
 - CORS: any origin may GET (django-cors-headers, limited to /api/ in settings); nothing else is allowed.
 """
 
+from rest_framework.exceptions import NotFound
 from rest_framework.renderers import JSONRenderer
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import translation
 
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -24,10 +29,34 @@ from .search.types import content_type_id, registered_types
 from .search.views import MAX_QUERY_LENGTH, clean_query
 
 LANGUAGE_PARAMETER = "lang"
+BIGINT_MAX = 2**63 - 1  # the largest id any column holds (BigAutoField)
+MAX_OFFSET = 1_000_000  # far past any listing's end; offset + limit stays a small number
+
+
+def _whole_number(value):
+    """The whole number a parameter spells (None if it is not one); too many digits for Python: too big."""
+    text = value.strip()
+    if not text.removeprefix("-").isdigit():
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        return BIGINT_MAX + 1
+
+
+class BoundedPagination(WagtailPagination):
+    """Wagtail's offset/limit paging with an upper bound on the offset."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        offset = _whole_number(request.GET.get("offset", "0"))
+        if offset is not None and offset > MAX_OFFSET:
+            raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
+        return super().paginate_queryset(queryset, request, view)
 
 
 class PublicPagesAPIViewSet(PagesAPIViewSet):
     renderer_classes = [JSONRenderer]  # no browsable HTML pages (they would want a session and CSRF cookie)
+    pagination_class = BoundedPagination
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union([LANGUAGE_PARAMETER]) - {
         "site",
         "locale",
@@ -48,6 +77,12 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
             raise BadRequestError(f"lang must be one of: {codes}")
         translation.activate(language)
         request._request.LANGUAGE_CODE = language
+        for name, value in request.GET.items():
+            number = _whole_number(value)
+            if number is not None and abs(number) > BIGINT_MAX:
+                raise BadRequestError(f"{name} is out of range")
+        if "pk" in kwargs and not 0 < (_whole_number(str(kwargs["pk"])) or 0) <= BIGINT_MAX:
+            raise NotFound()
         if request.GET.get("search_operator", "and") not in ("and", "or"):
             raise BadRequestError("search_operator must be 'and' or 'or'")  # Wagtail would answer 500
         if "search" in request.GET:
@@ -57,6 +92,12 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
             params = request._request.GET.copy()
             params["search"] = " ".join(clean_query(raw))
             request._request.GET = params
+
+    def listing_view(self, request):
+        try:
+            return super().listing_view(request)
+        except ValidationError as error:  # a filter value the field cannot read (a date, a number)
+            raise BadRequestError("; ".join(error.messages)) from error
 
     @staticmethod
     def public_content_type_ids():

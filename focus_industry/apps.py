@@ -35,7 +35,9 @@ class FocusIndustryConfig(AppConfig):
         make_names_optional()
 
         from . import notifications, page_cache, redirects, signals, taxonomy  # noqa: F401  (signals connect on import)
+        from .csv_safety import protect_wagtail_exports
         from .frontend_cache import connect as connect_frontend_cache
+        from .image_uploads import apply_pillow_limit
         from .models import HomePage
         from .schema import index_translated_columns
 
@@ -46,4 +48,6 @@ class FocusIndustryConfig(AppConfig):
         redirects.connect()
         page_cache.connect()
         connect_frontend_cache()
+        protect_wagtail_exports()
+        apply_pillow_limit()
         post_migrate.connect(index_translated_columns, sender=self, dispatch_uid="focus_translated_indexes")

@@ -9,9 +9,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from . import seo, views
 from .api import api_router
+from .logins import sessions
 from .search import views as search_views
 
 urlpatterns = [
+    # Before Wagtail's own: signing out by POST only, password resets throttled (logins/sessions.py).
+    path("admin/logout/", sessions.admin_logout),
+    path("admin/password_reset/", sessions.password_reset),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
@@ -24,10 +28,11 @@ urlpatterns = [
 if settings.FOCUS_SERVE_MEDIA:
     # Uploaded media from the local disk, for a single server without a proxy in front (see
     # docs/operations.md). Object storage (django-storages) replaces this when configured.
-    # Documents are never served from here: they go through Wagtail's serve view (/documents/<id>/<name>),
-    # which enforces the collections' privacy (internal toolbox files).
+    # Only renditions are served from here, decided by the view on the normalised path (views.media):
+    # documents go through Wagtail's serve view (/documents/<id>/<name>), which enforces the
+    # collections' privacy (internal toolbox files), and originals stay private.
     urlpatterns += [
-        re_path(r"^media/(?!documents/)(?P<path>.*)$", views.media, name="media"),
+        re_path(r"^media/(?P<path>.*)$", views.media, name="media"),
     ]
 
 urlpatterns += i18n_patterns(

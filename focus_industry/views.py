@@ -1,4 +1,6 @@
 import logging
+import posixpath
+import re
 import sys
 import time
 
@@ -7,7 +9,7 @@ from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
 from django.db.migrations.executor import MigrationExecutor
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
@@ -32,13 +34,40 @@ def language_from_path(path):
     return "en" if path == "/en" or path.startswith("/en/") else "sv"
 
 
+# What /media/ may hand out: renditions only (what pages show). Originals (`original_images/`) are
+# private, as in the bucket, and documents always go through Wagtail's serve view, which checks the
+# collection's privacy. Stored names are plain ASCII (Wagtail and Django clean them on upload).
+PUBLIC_MEDIA_FOLDERS = ("images/",)
+_STORED_NAME = re.compile(r"[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*")
+
+
+def public_media_name(path):
+    """The stored name a /media/ request may be served, or None.
+
+    Decided on the normalised path: a name is served only when it is already in its plain form
+    (no `.`/`..` segments, empty segments, backslashes, percent signs left after Django decoded the
+    URL once, NUL or characters outside ASCII, which includes the look-alike Unicode dots) and lies in
+    a public folder. Anything else is not a file we publish, so the caller answers 404.
+    """
+    if not _STORED_NAME.fullmatch(path):
+        return None
+    normalised = posixpath.normpath(path)
+    if normalised != path or not normalised.startswith(PUBLIC_MEDIA_FOLDERS):
+        return None
+    return normalised
+
+
 def media(request, path):
-    """Uploaded images and their renditions from the local disk (a single server without a proxy).
+    """Renditions from the local disk (a single server without a proxy).
 
     A rendition's name changes with its image file and its filter, so browsers may keep it for
-    `FOCUS_MEDIA_MAX_AGE` (a day). Documents never come through here (see urls.py).
+    `FOCUS_MEDIA_MAX_AGE` (a day). Only `public_media_name` decides what is served: documents and
+    originals never come through here, however the path is written.
     """
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    name = public_media_name(path)
+    if name is None:
+        raise Http404("Not a public media file.")
+    response = serve(request, name, document_root=settings.MEDIA_ROOT)
     if response.status_code == 200:
         patch_cache_control(response, public=True, max_age=settings.FOCUS_MEDIA_MAX_AGE)
     return response

@@ -2,6 +2,8 @@
 
 The same filters as the overview (`?region=…&area=…&status=…`; unknown values are ignored and listed
 under `ignored_filters` in JSON), all matching initiatives (no pagination), a fixed number of queries.
+In the CSV a text that starts like a spreadsheet formula gets a leading apostrophe
+(focus_industry/csv_safety.py); the JSON carries every text as written.
 """
 
 import csv
@@ -11,6 +13,8 @@ import json
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import translation
+
+from focus_industry.csv_safety import safe_row
 
 from .models import InitiativeFilters
 
@@ -97,7 +101,7 @@ def csv_response(index_page, request):
     for record in records:
         row = dict(record)
         row["action_areas"] = ";".join(record["action_areas"])
-        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+        writer.writerow(safe_row({key: "" if value is None else value for key, value in row.items()}))
     response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="initiatives.csv"'
     response["Access-Control-Allow-Origin"] = "*"

@@ -51,15 +51,19 @@ def lockout_message():
     ) % {"minutes": minutes}
 
 
-def bilingual_lockout_message():
-    """The message in the page's language, then in the other one (marked with its `lang`): the login
+def in_both_languages(make_message):
+    """make_message() in the page's language, then in the other one (marked with its `lang`): the login
     page cannot know the editor's admin language before they are signed in (anonymous admin pages
     are Swedish), and must not reveal it for a username either."""
     current = translation.get_language() or settings.LANGUAGE_CODE
     other = "en" if current.startswith("sv") else "sv"
     with translation.override(other):
-        second = lockout_message()
-    return format_html('{}<br><span lang="{}">{}</span>', lockout_message(), other, second)
+        second = make_message()
+    return format_html('{}<br><span lang="{}">{}</span>', make_message(), other, second)
+
+
+def bilingual_lockout_message():
+    return in_both_languages(lockout_message)
 
 
 class LoginForm(WagtailLoginForm):

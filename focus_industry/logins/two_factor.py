@@ -54,6 +54,18 @@ def two_factor_required(user):
     return user.groups.filter(name__in=settings.FOCUS_2FA_REQUIRED_GROUPS).exists()
 
 
+def pending_step(user):
+    """The URL name of the step a signed-in session still owes (code page or enrolment), or None when
+    it owes nothing: anonymous, verified, or a user who needs no second factor."""
+    if not user.is_authenticated or user.is_verified():
+        return None
+    if user_has_device(user, confirmed=True):
+        return "focus_2fa_verify"
+    if two_factor_required(user):
+        return "focus_2fa_enrol"
+    return None
+
+
 def reset_devices(user):
     """Remove every second-factor device of a user (recovery); returns how many were removed."""
     removed = 0
@@ -96,14 +108,8 @@ class AdminTwoFactorMiddleware:
         return self.get_response(request)
 
     def hold_back(self, request):
-        user = request.user
-        if not user.is_authenticated or user.is_verified():
-            return None
-        if user_has_device(user, confirmed=True):
-            target = "focus_2fa_verify"
-        elif two_factor_required(user):
-            target = "focus_2fa_enrol"
-        else:
+        target = pending_step(request.user)
+        if target is None:
             return None
         return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
 
@@ -163,7 +169,8 @@ def _next_url(request):
     if url_has_allowed_host_and_scheme(
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        if candidate.startswith(ADMIN_PREFIX):
+        # The admin, or a page of the site (a private page or file the session was sent here from).
+        if candidate.startswith("/") and not candidate.startswith("//"):
             return candidate
     return reverse("wagtailadmin_home")
 

@@ -239,6 +239,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# Where the visitors' login (/_util/login/, for private pages and files) goes without a usable `next`.
+LOGIN_REDIRECT_URL = "/"
 
 # --- Languages ------------------------------------------------------------------------------
 LANGUAGE_CODE = "sv"
@@ -339,6 +341,11 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# At most 40 megapixels (e.g. 8000 × 5000): a 121-megapixel picture took 18 s to render the first time.
+# Pillow's own limit is set to the same number at start-up (focus_industry/image_uploads.py), and the
+# upload forms say so plainly instead of failing.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "focus_industry.image_uploads.ImageForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -511,6 +518,11 @@ AUTHENTICATION_BACKENDS = [
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
     "django_otp.middleware.OTPMiddleware",
+)
+# Outside /admin/, a session that still owes its second factor counts as not logged in (sessions.py).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+    "focus_industry.logins.sessions.SecondFactorForContentMiddleware",
 )
 # Inside AdminNoIndexNoCacheMiddleware, so the 2FA redirects and pages are noindex and never cached too.
 MIDDLEWARE += [
