@@ -17,6 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 from focus_industry.demo.loader import tr
+from focus_industry.file_permissions import region_internal_collection
 
 from .models import Kind, ResourcePage, ToolboxPage, ToolboxRegionPage, internal_collection
 
@@ -415,7 +416,9 @@ def load(context):
             fields["external_url"] = target[1]
         else:
             internal = audience == ("staff",)
-            if internal:
+            if internal and folder:
+                collection = region_internal_collection(regions[folder])
+            elif internal:
                 collection = internal_collection()
             elif folder:
                 collection = context.collection(regions[folder].name_sv)
