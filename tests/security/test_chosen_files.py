@@ -117,16 +117,16 @@ def foreign_internal():
     return Collection.objects.get(name="Gävleborg – intern")
 
 
-@pytest.fixture
-def own_collection():
-    return Collection.objects.get(name="Dalarna", depth=2)
+# Each region's editor tries the next region's internal file.
+REGION_PAIRS = [("Dalarna", "Gävleborg"), ("Gävleborg", "Värmland"), ("Värmland", "Dalarna")]
 
 
+@pytest.mark.parametrize("own_region,other_region", REGION_PAIRS, ids=[pair[0] for pair in REGION_PAIRS])
 @pytest.mark.parametrize("case", CASES, ids=case_id)
-def test_another_regions_internal_file_is_refused_in_every_field(case, make_user, foreign_internal, own_collection):
+def test_another_regions_internal_file_is_refused_in_every_field(case, make_user, own_region, other_region):
     model, name, path, target = case
-    user = make_user(EDITOR)
-    foreign = make_file(target, foreign_internal, "Gävleborgs interna fil")
+    user = make_user(f"Regional staff: {own_region}")
+    foreign = make_file(target, Collection.objects.get(name=f"{other_region} – intern"), "Annan regions interna fil")
     form = submit(model, name, path, foreign.pk, user)
     message = str(refusal(target))
     if name not in form.fields:
@@ -137,8 +137,19 @@ def test_another_regions_internal_file_is_refused_in_every_field(case, make_user
         return
     assert message in error_text(form, name), f"{case_id(case)} accepted another region's internal file"
     # The same field with one of the editor's own files is not refused for that reason.
-    own = make_file(target, own_collection, "Dalarnas fil")
+    own = make_file(target, Collection.objects.get(name=own_region, depth=2), "Egen fil")
     assert message not in error_text(submit(model, name, path, own.pk, user), name)
+
+
+@pytest.mark.parametrize("role", ["Coordinators", "Business promoters"])
+def test_coordinators_and_promoters_may_use_any_regions_internal_file(make_user, role):
+    """The guide's table says they choose in every collection: the same forged forms are accepted."""
+    user = make_user(role)
+    for model, name, path, target in CASES:
+        if name not in edit_form_class(model).base_fields:
+            continue
+        foreign = make_file(target, Collection.objects.get(name="Gävleborg – intern"), "Gävleborgs interna fil")
+        assert str(refusal(target)) not in error_text(submit(model, name, path, foreign.pk, user), name)
 
 
 # --- The finding, end to end through the admin ------------------------------------------------
