@@ -14,10 +14,9 @@ from PIL import ImageDraw
 from django.core.files.base import ContentFile
 
 from wagtail.documents import get_document_model
-from wagtail.models import Collection
 
 from focus_industry.demo.loader import tr
-from focus_industry.file_permissions import region_internal_collection
+from focus_industry.file_permissions import region_internal_collection, shared_collection
 
 from .models import Kind, ResourcePage, ToolboxPage, ToolboxRegionPage, internal_collection
 
@@ -423,7 +422,7 @@ def load(context):
             elif folder:
                 collection = context.collection(regions[folder].name_sv)
             else:
-                collection = Collection.get_first_root_node()
+                collection = shared_collection()
             fields["document"] = _file_for(target, title, description, collection)
         context.page(
             parent,

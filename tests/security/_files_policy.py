@@ -78,6 +78,8 @@ def cell_allows(cell, role, collection):
         return False
     if cell == "alla samlingar":
         return True
+    if cell == "gemensamt":
+        return collection.name == "Gemensamt"
     if not re.fullmatch(r"egen regions samlingar( och gemensamt)?", cell):
         raise AssertionError(f"Unknown wording in the guide's table: {cell!r}")
     if collection_kind(role, collection) == "own":

@@ -181,3 +181,34 @@ def own_choose_permission():
     from django.contrib.auth.models import Permission
 
     return Permission.objects.get(content_type__app_label="wagtaildocs", codename="choose_document")
+
+
+def test_the_data_migration_keeps_business_promoters_to_the_shared_collection(make_user):
+    """Existing data: promoters' permissions on the root go (they reached every region's internal files),
+    files on the root move to "Gemensamt", and a promoter can no longer replace a region's file."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.contrib.auth.models import Permission
+
+    from wagtail.documents.permissions import permission_policy
+    from wagtail.models import Collection, GroupCollectionPermission
+
+    migration = import_module("toolbox.migrations.0004_promoters_shared_collections")
+    root = Collection.get_first_root_node()
+    promoter = make_user("Business promoters")
+    group = promoter.groups.get()
+    for codename in ("add_document", "change_document", "choose_document"):
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root, permission=Permission.objects.get(codename=codename)
+        )
+    on_root = make_file(get_document_model(), root, "Fil på roten")
+    internal = make_file(get_document_model(), Collection.objects.get(name="Värmland – intern"), "Intern fil")
+    assert permission_policy.user_has_permission_for_instance(promoter, "change", internal)  # the old hole
+    migration.forwards(apps, None)
+    on_root.refresh_from_db()
+    assert on_root.collection.name == "Gemensamt"
+    assert not GroupCollectionPermission.objects.filter(group=group, collection=root).exists()
+    promoter = type(promoter).objects.get(pk=promoter.pk)  # fresh permission cache
+    assert not permission_policy.user_has_permission_for_instance(promoter, "change", internal)
+    assert permission_policy.user_has_permission_for_instance(promoter, "change", on_root)
