@@ -32,6 +32,8 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock as WagtailImageChooserBlock
 from wagtail.models import Collection
 
+from .form_guards import StreamDataGuardMixin
+
 SHARED_COLLECTION = "Gemensamt"
 INTERNAL_SUFFIX = " – intern"
 
@@ -164,11 +166,11 @@ class ChosenFilesFormMixin:
         return super().clean()
 
 
-class BasePageForm(ChosenFilesFormMixin, WagtailAdminPageForm):
+class BasePageForm(StreamDataGuardMixin, ChosenFilesFormMixin, WagtailAdminPageForm):
     """The base form of every page type."""
 
 
-class BaseModelForm(ChosenFilesFormMixin, WagtailAdminModelForm):
+class BaseModelForm(StreamDataGuardMixin, ChosenFilesFormMixin, WagtailAdminModelForm):
     """The base form of snippets and settings that hold documents or images."""
 
 
