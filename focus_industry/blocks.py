@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.images.blocks import ImageChooserBlock
+
+from .file_permissions import ImageChooserBlock
 
 LANGUAGE_CHOICES = [("", _("Same as the page")), ("sv", _("Swedish")), ("en", _("English"))]
 

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from . import fragments
 from .blocks import BaseContentBlock, KeyFiguresBlock, PartnerBlock, StepsBlock, VideoBlock
+from .file_permissions import BaseModelForm, BasePageForm
 
 # --- Taxonomy ---------------------------------------------------------------------------------
 
@@ -103,6 +104,7 @@ class BasePage(Page):
     )
 
     promote_panels = Page.promote_panels + [FieldPanel("social_image")]
+    base_form_class = BasePageForm
 
     # Editors preview each language, whatever their own admin language is.
     preview_modes = [("sv", _("Swedish")), ("en", _("English"))]
@@ -335,6 +337,8 @@ class SiteSettings(BaseGenericSetting):
         related_name="+",
     )
     partners = StreamField([("partner", PartnerBlock())], verbose_name=_("partners"), blank=True)
+
+    base_form_class = BaseModelForm
 
     # The footer links to both pages on every page: fetch them with the settings, in one query.
     select_related = ["accessibility_page", "privacy_page"]

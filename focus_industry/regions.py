@@ -12,8 +12,9 @@ from django.contrib.auth.models import Group, Permission
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import GroupPagePermission, Page
+
+from .file_permissions import BasePageForm
 
 REGIONAL_STAFF_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 # Business promoters write stories and ordinary pages, and only there: their page permissions sit on each
@@ -39,7 +40,7 @@ def user_regions(user):
     return Region.objects.filter(staff_group__in=user.groups.all())
 
 
-class RegionRootForm(WagtailAdminPageForm):
+class RegionRootForm(BasePageForm):
     """A region root's region can be changed only by those who may manage region roots.
 
     The field is disabled for everyone else, so a forged value in the POST is ignored.

@@ -31,7 +31,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -45,6 +44,7 @@ from wagtail.url_routing import RouteResult
 from focus_industry import listing
 from focus_industry.api_fields import TaxonomyField
 from focus_industry.blocks import BaseContentBlock
+from focus_industry.file_permissions import BasePageForm
 from focus_industry.models import ActionArea, BasePage, Region
 from focus_industry.regions import RegionRootMixin
 from focus_industry.taxonomy import exclude_private, taxonomy
@@ -417,7 +417,7 @@ class RegionPage(RegionRootMixin, BasePage):
         return context
 
 
-class InitiativePageForm(WagtailAdminPageForm):
+class InitiativePageForm(BasePageForm):
     """Shows the editor which region the initiative belongs to (it is not a field: it follows the parent)."""
 
     def clean(self):

@@ -14,7 +14,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page, PageViewRestriction
 
 from toolbox.demo import make_pdf
-from toolbox.models import INTERNAL_COLLECTION, Kind, ResourcePage, ToolboxPage, ToolboxRegionPage, download_label
+from toolbox.models import Kind, ResourcePage, ToolboxPage, ToolboxRegionPage, download_label
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +114,9 @@ def test_internal_resource_is_private_with_wagtails_own_group_restriction(intern
     assert restriction.restriction_type == PageViewRestriction.GROUPS
     names = set(restriction.groups.values_list("name", flat=True))
     assert {"Coordinators", "Business promoters", STAFF_DALARNA, STAFF_GAVLEBORG, "Regional staff: Värmland"} == names
-    assert internal.document.collection.name == INTERNAL_COLLECTION
+    # Its file is in Dalarna's internal collection, restricted to the same groups.
+    assert internal.document.collection.name == "Dalarna – intern"
+    assert internal.document.collection.get_parent().name == "Dalarna"
 
 
 def test_staff_see_the_internal_resource_marked_as_internal(client, make_user, internal):
@@ -377,25 +379,24 @@ def test_staff_can_download_an_internal_document(client, make_user, internal, gr
     assert response["Content-Disposition"] == 'attachment; filename="arbetsplan-samordnare.pdf"'
 
 
-def test_a_resource_made_internal_moves_its_file_into_the_private_collection(client, folders):
+def test_a_resource_made_internal_makes_the_page_private_but_never_moves_its_file(client, folders):
     doc = make_document(collection=Collection.objects.get(name="Dalarna"), filename="plan.pdf")
     page = add_resource(folders["dalarna"], "p", external_url="", document=doc)
     assert client.get(doc.url).status_code == 200
     page.for_companies = page.for_promoters = False
     page.for_staff = True
-    page.save_revision()  # even a draft makes the file private at once
+    page.save_revision()  # a draft makes the page private at once
     doc.refresh_from_db()
-    assert doc.collection.name == INTERNAL_COLLECTION
-    assert client.get(doc.url).status_code == 302
+    assert doc.collection.name == "Dalarna"
+    assert client.get(doc.url).status_code == 200
     assert PageViewRestriction.objects.filter(page=page).exists()
-    # Published again for everyone: the restriction goes and the file returns to the region.
+    # Published again for everyone: the page restriction goes; the file never moved.
     page = ResourcePage.objects.get(pk=page.pk).get_latest_revision_as_object()
     page.for_companies = True
     page.save_revision().publish()
     doc.refresh_from_db()
     assert doc.collection.name == "Dalarna"
     assert not PageViewRestriction.objects.filter(page=page).exists()
-    assert client.get(doc.url).status_code == 200
 
 
 # --- Upload validation (through the admin) ----------------------------------------------------

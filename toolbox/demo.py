@@ -14,9 +14,9 @@ from PIL import ImageDraw
 from django.core.files.base import ContentFile
 
 from wagtail.documents import get_document_model
-from wagtail.models import Collection
 
 from focus_industry.demo.loader import tr
+from focus_industry.file_permissions import region_internal_collection, shared_collection
 
 from .models import Kind, ResourcePage, ToolboxPage, ToolboxRegionPage, internal_collection
 
@@ -415,12 +415,14 @@ def load(context):
             fields["external_url"] = target[1]
         else:
             internal = audience == ("staff",)
-            if internal:
+            if internal and folder:
+                collection = region_internal_collection(regions[folder])
+            elif internal:
                 collection = internal_collection()
             elif folder:
                 collection = context.collection(regions[folder].name_sv)
             else:
-                collection = Collection.get_first_root_node()
+                collection = shared_collection()
             fields["document"] = _file_for(target, title, description, collection)
         context.page(
             parent,

@@ -24,7 +24,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import Collection, Page, PageViewRestriction
@@ -35,6 +34,7 @@ from wagtail.url_routing import RouteResult
 from focus_industry import listing
 from focus_industry.api_fields import TaxonomyField
 from focus_industry.blocks import VideoBlock, parse_video_url
+from focus_industry.file_permissions import BasePageForm, is_restricted, region_internal_collection
 from focus_industry.models import ActionArea, BasePage, Region
 from focus_industry.regions import BUSINESS_PROMOTERS, COORDINATORS, REGIONAL_STAFF_PREFIX, RegionRootMixin
 from focus_industry.taxonomy import attach_tags, exclude_private, taxonomy, with_tags
@@ -330,7 +330,7 @@ class ToolboxRegionPage(RegionRootMixin, BasePage):
         return context
 
 
-class ResourcePageForm(WagtailAdminPageForm):
+class ResourcePageForm(BasePageForm):
     """Inside a region folder the regions field is fixed to the folder's region (and ignored if forged)."""
 
     def __init__(self, *args, **kwargs):
@@ -345,6 +345,41 @@ class ResourcePageForm(WagtailAdminPageForm):
             field.disabled = True
             field.initial = [region.pk]
             field.help_text = _("Resources in a region's folder always belong to that region.")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        document = cleaned_data.get("document")
+        if document is None or "document" in self.errors:
+            return cleaned_data
+        internal = bool(
+            cleaned_data.get("for_staff")
+            and not cleaned_data.get("for_companies")
+            and not cleaned_data.get("for_promoters")
+        )
+        restricted = is_restricted(document.collection)
+        if internal and not restricted:
+            self.add_error(
+                "document",
+                _(
+                    "An internal resource needs a file from an internal collection (such as “%(name)s”), "
+                    "otherwise visitors could open the file. Upload the file there, or choose one from there."
+                )
+                % {"name": self._internal_collection_name()},
+            )
+        elif not internal and restricted:
+            self.add_error(
+                "document",
+                _(
+                    "This file is in an internal collection, so visitors cannot open it. Choose a file from a "
+                    "public collection, or make the resource internal (tick only “regional staff”)."
+                ),
+            )
+        return cleaned_data
+
+    def _internal_collection_name(self):
+        region = self.instance.folder_region()
+        collection = region_internal_collection(region) if region is not None else None
+        return collection.name if collection is not None else INTERNAL_COLLECTION
 
 
 class ResourcePage(BasePage):
@@ -503,11 +538,11 @@ class ResourcePage(BasePage):
     # --- Privacy -------------------------------------------------------------------------------
 
     def apply_privacy(self):
-        """Make an internal resource private with Wagtail's own view restriction, and its file too.
+        """Make an internal resource private with Wagtail's own view restriction.
 
-        Called on every save (drafts too): as soon as any version says "internal", the page gets
-        a group restriction and its file moves to the restricted "Internal" collection. A resource
-        becomes public again only when a non-internal version is published (see `published`).
+        Called on every save (drafts too). The file is never touched: its privacy is its
+        collection's, and the form makes an internal resource use a file from an internal
+        collection (and a public one a file visitors may open).
         """
         if not self.pk or not self.is_internal:
             return
@@ -515,11 +550,6 @@ class ResourcePage(BasePage):
         if restriction is None:
             restriction = PageViewRestriction.objects.create(page=self, restriction_type=PageViewRestriction.GROUPS)
             restriction.groups.set(staff_groups())
-        if self.document_id:
-            collection = internal_collection()
-            if self.document.collection_id != collection.pk:
-                self.document.collection = collection
-                self.document.save(update_fields=["collection"])
 
     def _own_restriction(self):
         expected = set(staff_groups().values_list("pk", flat=True))
@@ -531,18 +561,13 @@ class ResourcePage(BasePage):
         return None
 
     def published(self):
-        """After publishing: a resource that is no longer internal leaves the private area."""
+        """After publishing: a resource that is no longer internal loses its page restriction."""
         if self.is_internal:
             self.apply_privacy()
             return
         restriction = self._own_restriction()
         if restriction is not None:
             restriction.delete()
-        if self.document_id and self.document.collection.name == INTERNAL_COLLECTION:
-            region = self.folder_region()
-            target = Collection.objects.filter(name=region.name_sv, depth=2).first() if region else None
-            self.document.collection = target or Collection.get_first_root_node()
-            self.document.save(update_fields=["collection"])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -11,6 +11,8 @@ from django.core.files.images import ImageFile
 
 from wagtail.images import get_image_model
 
+from focus_industry.file_permissions import shared_collection
+
 PALETTES = [
     ((11, 61, 92), (79, 143, 181), (247, 144, 9)),
     ((7, 42, 64), (46, 110, 142), (226, 232, 240)),
@@ -73,8 +75,8 @@ def get_or_create_image(title, key=None, width=1600, height=900, motif="industry
     data = draw_image(key or title, width, height, motif)
     slug = hashlib.sha1(title.encode(), usedforsecurity=False).hexdigest()[:10]
     image = Image(title=title, width=width, height=height)
-    if collection is not None:
-        image.collection = collection
+    # Shared images go where every role may choose them.
+    image.collection = collection if collection is not None else shared_collection()
     image.file = ImageFile(io.BytesIO(data), name=f"demo-{slug}.jpg")
     image.save()
     return image

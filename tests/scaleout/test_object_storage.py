@@ -13,7 +13,7 @@ pytestmark = pytest.mark.scaleout
 
 FIND_INTERNAL_DOCUMENT = (
     "from wagtail.documents.models import Document; "
-    "doc = Document.objects.get(collection__name='Internal', file__contains='arbetsplan-samordnare'); "
+    "doc = Document.objects.get(collection__name='Dalarna – intern', file__contains='arbetsplan-samordnare'); "
     "print(doc.url, doc.file.name)"
 )
 

@@ -1,0 +1,197 @@
+"""Which documents and images an editor may put on a page, a snippet or a setting.
+
+Wagtail's choosers list only the files in collections where the user has the "choose" permission
+(`permission_policy.instances_user_has_permission_for(user, "choose")`), but a form accepts any id
+that is sent. Every admin form of the project checks the same permission on save:
+
+- `ChosenFilesFormMixin` (in `BasePageForm` and `BaseModelForm`) checks every form field that
+  chooses a document or an image, and, while the form is being cleaned, lets the chooser blocks
+  below check what is chosen inside StreamFields;
+- `ImageChooserBlock` / `DocumentChooserBlock` refuse, with a block error, a file the user may not
+  choose.
+
+A file that the object already holds (saved by someone else) stays allowed when it is sent back
+unchanged: an editor can always save a page that holds a file they could not choose themselves.
+
+Collections: each region has its own collection and, below it, an internal collection restricted to
+logged-in staff (`region_internal_collection`); shared images are in `SHARED_COLLECTION`. A file's
+privacy is its collection's, and nothing but an editor with permission on the file moves it.
+"""
+
+import contextvars
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.documents import get_document_model
+from wagtail.documents.blocks import DocumentChooserBlock as WagtailDocumentChooserBlock
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageChooserBlock as WagtailImageChooserBlock
+from wagtail.models import Collection
+
+from .form_guards import StreamDataGuardMixin
+
+SHARED_COLLECTION = "Gemensamt"
+INTERNAL_SUFFIX = " – intern"
+
+_current_check = contextvars.ContextVar("focus_industry_chosen_files", default=None)
+
+
+# --- Collections -----------------------------------------------------------------------------
+
+
+def shared_collection():
+    """The collection for shared images (every role may choose them)."""
+    collection = Collection.objects.filter(name=SHARED_COLLECTION, depth=2).first()
+    if collection is None:  # the migration creates it; rebuilt here if someone deleted it
+        collection = Collection.get_first_root_node().add_child(name=SHARED_COLLECTION)
+    return collection
+
+
+def region_collection(region):
+    return Collection.objects.filter(name=region.name_sv, depth=2).first()
+
+
+def region_internal_collection(region):
+    """The region's internal collection (a child of the region's collection, staff only)."""
+    parent = region_collection(region)
+    if parent is None:
+        return None
+    return parent.get_children().filter(name=f"{region.name_sv}{INTERNAL_SUFFIX}").first()
+
+
+def is_restricted(collection):
+    """True when visitors cannot open the collection's files (a view restriction on it or above)."""
+    return collection.get_view_restrictions().exists()
+
+
+# --- The check -------------------------------------------------------------------------------
+
+
+def file_models():
+    return (get_document_model(), get_image_model())
+
+
+def permission_policy_for(model):
+    if issubclass(model, get_document_model()):
+        from wagtail.documents.permissions import permission_policy
+    else:
+        from wagtail.images.permissions import permission_policy
+    return permission_policy
+
+
+def refusal(model):
+    if issubclass(model, get_document_model()):
+        return _(
+            "You may not use this document: it is in a collection you have no access to. "
+            "Choose a document from your own collections or upload a new one."
+        )
+    return _(
+        "You may not use this image: it is in a collection you have no access to. "
+        "Choose an image from your own collections or upload a new one."
+    )
+
+
+def saved_file_ids(instance):
+    """{model: {ids}} of the documents and images the saved object holds (foreign keys and StreamFields)."""
+    saved = {}
+    if instance is None or instance.pk is None:
+        return saved
+    models = file_models()
+    for field in instance._meta.get_fields():
+        related = getattr(field, "related_model", None)
+        if getattr(field, "many_to_one", False) and related is not None and issubclass(related, models):
+            value = getattr(instance, field.attname, None)
+            if value is not None:
+                saved.setdefault(related, set()).add(str(value))
+        elif isinstance(field, StreamField):
+            value = getattr(instance, field.name, None)
+            if value is None:
+                continue
+            for model, pk, _path, _content_path in field.stream_block.extract_references(value):
+                if issubclass(model, models):
+                    saved.setdefault(model, set()).add(str(pk))
+    return saved
+
+
+class ChoiceCheck:
+    """May `user` use a file on `instance`? Chosen-permission or already held by the saved object."""
+
+    def __init__(self, user, instance):
+        self.user = user
+        self.instance = instance
+        self._saved = None
+
+    def allowed(self, model, pk):
+        if self._saved is None:
+            self._saved = saved_file_ids(self.instance)
+        for saved_model, ids in self._saved.items():
+            if issubclass(model, saved_model) and str(pk) in ids:
+                return True
+        if self.user is None:
+            return False
+        policy = permission_policy_for(model)
+        return policy.instances_user_has_permission_for(self.user, "choose").filter(pk=pk).exists()
+
+
+def _file_field_model(field):
+    if isinstance(field, forms.ModelChoiceField) and issubclass(field.queryset.model, file_models()):
+        return field.queryset.model
+    return None
+
+
+class ChosenFilesFormMixin:
+    """Refuses, with a form error, a document or image the user may not choose (see the module)."""
+
+    def full_clean(self):
+        token = _current_check.set(ChoiceCheck(getattr(self, "for_user", None), self.instance))
+        try:
+            super().full_clean()
+        finally:
+            _current_check.reset(token)
+
+    def clean(self):
+        check = _current_check.get()
+        for name, field in self.fields.items():
+            model = _file_field_model(field)
+            if model is None or field.disabled or name not in self.cleaned_data:
+                continue
+            value = self.cleaned_data[name]
+            values = value if isinstance(field, forms.ModelMultipleChoiceField) else [value]
+            if any(item is not None and not check.allowed(model, item.pk) for item in values):
+                self.add_error(name, refusal(model))
+        return super().clean()
+
+
+class BasePageForm(StreamDataGuardMixin, ChosenFilesFormMixin, WagtailAdminPageForm):
+    """The base form of every page type."""
+
+
+class BaseModelForm(StreamDataGuardMixin, ChosenFilesFormMixin, WagtailAdminModelForm):
+    """The base form of snippets and settings that hold documents or images."""
+
+
+# --- Chooser blocks --------------------------------------------------------------------------
+
+
+class _PermittedChoiceMixin:
+    """Inside a project form, refuse a file the editor may not choose (a block error on the chooser)."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        check = _current_check.get()
+        if value is not None and check is not None and not check.allowed(self.target_model, value.pk):
+            raise ValidationError(refusal(self.target_model))
+        return value
+
+
+class ImageChooserBlock(_PermittedChoiceMixin, WagtailImageChooserBlock):
+    # Stored in migrations as Wagtail's block: the check is behaviour, not part of the schema.
+    canonical_module_path = "wagtail.images.blocks.ImageChooserBlock"
+
+
+class DocumentChooserBlock(_PermittedChoiceMixin, WagtailDocumentChooserBlock):
+    canonical_module_path = "wagtail.documents.blocks.DocumentChooserBlock"
