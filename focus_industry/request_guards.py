@@ -1,17 +1,12 @@
 """Turn hostile or malformed requests into a clear 4xx before any view or database sees them."""
 
-import logging
-
 from django.http import HttpResponseNotAllowed
-from django.utils.datastructures import MultiValueDictKeyError
 
 from .views import bad_request
 
 # Public pages are read with GET/HEAD; forms (and the admin) POST; OPTIONS is harmless.
 ALLOWED_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
 ADMIN_PREFIX = "/admin/"
-
-logger = logging.getLogger(__name__)
 
 
 def _has_control_characters(value):
@@ -34,11 +29,3 @@ class RequestGuardMiddleware:
         ):
             return bad_request(request)
         return self.get_response(request)
-
-    def process_exception(self, request, exception):
-        """A form POST that lacks a field its widgets must read (a stream's count, a formset's totals) is a
-        malformed request, not a server error: Wagtail's editors read those keys without a default."""
-        if request.method == "POST" and isinstance(exception, MultiValueDictKeyError):
-            logger.warning("Malformed form data: missing %s", exception)
-            return bad_request(request)
-        return None
