@@ -30,6 +30,10 @@ class FocusIndustryConfig(AppConfig):
 
         make_sqlite_folders()
 
+        from .accounts import make_names_optional
+
+        make_names_optional()
+
         from . import notifications, page_cache, redirects, signals, taxonomy  # noqa: F401  (signals connect on import)
         from .frontend_cache import connect as connect_frontend_cache
         from .models import HomePage

@@ -77,3 +77,167 @@ def test_a_visitor_cannot_ask_for_the_preview_policy(client, about):
     response = client.get("/om-focus-industry/", {"is_preview": "1", "mode": "sv"}, HTTP_X_IS_PREVIEW="1")
     assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "DENY"
+
+
+# --- The admin language (Konto → Profil → Plats → Föredraget språk) -------------------------
+
+
+def _account_form(client):
+    """What the account settings page posts when the editor changes nothing: every panel's values."""
+    from django import forms
+
+    response = client.get(reverse("wagtailadmin_account"))
+    assert response.status_code == 200
+    data = {}
+    for panels in response.context["panels_by_tab"].values():
+        for panel in panels:
+            form = panel.get_form()
+            for name, field in form.fields.items():
+                value = form[name].value()
+                if value is None or isinstance(field, forms.FileField) or value is False:
+                    continue
+                data[form.add_prefix(name)] = "on" if value is True else value
+    return data
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "message"),
+    [
+        ("en", "sv", "Your account settings have been changed successfully!"),
+        ("sv", "en", "Dina kontoinställningar har uppdaterats med bra resultat!"),
+    ],
+)
+def test_an_editor_without_a_last_name_changes_the_admin_language(client, make_user, before, after, message):
+    from wagtail.users.models import UserProfile
+
+    editor = make_user(PROMOTERS)
+    assert (editor.first_name, editor.last_name) == ("", "")
+    editor.email = "editor@example.org"
+    editor.save()
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = before
+    profile.save()
+    client.force_login(editor)
+
+    data = _account_form(client)
+    data["locale-preferred_language"] = after
+    response = client.post(reverse("wagtailadmin_account"), data, follow=True)
+
+    profile.refresh_from_db()
+    assert profile.preferred_language == after
+    # Wagtail words its confirmation in the language the editor had when pressing Save.
+    assert [str(shown).strip() for shown in response.context["messages"]] == [message]
+    assert f'<html lang="{after}"' in response.content.decode()
+
+
+def test_the_email_address_is_still_asked_for(client, make_user):
+    from wagtail.users.models import UserProfile
+
+    editor = make_user(PROMOTERS)
+    client.force_login(editor)
+    data = _account_form(client)
+    data["name_email-email"] = ""
+    data["locale-preferred_language"] = "en"
+    response = client.post(reverse("wagtailadmin_account"), data)
+    assert response.status_code == 200
+    assert "Det här fältet är obligatoriskt" in response.content.decode()
+    assert UserProfile.get_for_user(editor).preferred_language != "en"
+
+
+def test_a_coordinator_saves_a_user_without_a_last_name(client, make_user):
+    editor = make_user(PROMOTERS)
+    client.force_login(make_user(superuser=True))
+    url = reverse("wagtailusers_users:edit", args=[editor.pk])
+    form = client.get(url).context["form"]
+    data = {name: form[name].value() for name in form.fields if form[name].value() not in (None, False)}
+    data.update(
+        {
+            "first_name": "",
+            "last_name": "",
+            "email": "ada@example.org",
+            "groups": [g.pk for g in editor.groups.all()],
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    editor.refresh_from_db()
+    assert (editor.first_name, editor.last_name) == ("", "")
+
+
+def test_the_demo_accounts_have_a_whole_name(db, settings):
+    from django.contrib.auth import get_user_model
+
+    from focus_industry.demo.loader import create_demo_accounts
+
+    created = create_demo_accounts(log=lambda message: None)
+    assert created
+    for user in get_user_model().objects.filter(username__in=[name for name, _password in created]):
+        assert user.first_name and user.last_name
+
+
+# --- SQLite with several writers (autosave next to Publish) ---------------------------------
+
+WRITER = """
+import sys, time
+from pathlib import Path
+import django
+django.setup()
+from django.db import connection, transaction
+
+name, rounds, ready = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3])
+(ready / name).touch()
+deadline = time.monotonic() + 60
+while len(list(ready.iterdir())) < 2 and time.monotonic() < deadline:
+    pass  # both writers start together
+for number in range(rounds):
+    # What saving a revision does: read, then write, in one transaction.
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT value FROM counter WHERE id = 1")
+        value = cursor.fetchone()[0]
+        cursor.execute("INSERT INTO revision (writer, number) VALUES (%s, %s)", [name, number])
+        cursor.execute("UPDATE counter SET value = %s WHERE id = 1", [value + 1])
+"""
+
+
+def test_two_writers_on_one_sqlite_file_never_meet_a_locked_database(tmp_path):
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    database = tmp_path / "shared.sqlite3"
+    with sqlite3.connect(database) as setup:
+        setup.execute("CREATE TABLE counter (id INTEGER PRIMARY KEY, value INTEGER NOT NULL)")
+        setup.execute("INSERT INTO counter VALUES (1, 0)")
+        setup.execute("CREATE TABLE revision (writer TEXT, number INTEGER)")
+    ready = tmp_path / "ready"
+    ready.mkdir()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "focus_industry.settings.dev",
+        "DATABASE_URL": f"sqlite:///{database}",
+        "FOCUS_VAR_DIR": str(tmp_path),
+    }
+    rounds = 300
+    root = Path(__file__).resolve().parents[1]
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, name, str(rounds), str(ready)],
+            env=env,
+            cwd=root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("autosave", "publish")
+    ]
+    results = [(writer.wait(timeout=120), writer.communicate()[1]) for writer in writers]
+
+    for code, errors in results:
+        assert "locked" not in errors
+        assert code == 0, errors
+    with sqlite3.connect(database) as check:
+        assert check.execute("SELECT value FROM counter").fetchone()[0] == 2 * rounds  # no update lost
+        assert check.execute("SELECT count(*) FROM revision").fetchone()[0] == 2 * rounds
+        assert check.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

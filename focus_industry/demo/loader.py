@@ -235,6 +235,7 @@ def create_demo_accounts(log=print):
             is_superuser=is_superuser,
             is_staff=is_superuser,
             first_name=username.replace("-", " ").title(),
+            last_name="Demo",
         )
         if group_name:
             user.groups.add(Group.objects.get(name=group_name))

@@ -134,7 +134,20 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several editors, autosave and gunicorn workers write at once. A transaction takes the write lock
+    # when it begins (IMMEDIATE), so two writers queue instead of one failing with "database is locked"
+    # the moment both upgrade from reading to writing (which no timeout helps); a writer waits up to
+    # DJANGO_SQLITE_TIMEOUT seconds for the lock; WAL lets visitors read while someone writes, and
+    # synchronous=NORMAL is safe with WAL and spares an fsync per commit (docs/decisions.md).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": float(os.environ.get("DJANGO_SQLITE_TIMEOUT", "20")),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # An unreachable server fails a request (503) and /readyz within seconds instead of hanging a worker.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "connect_timeout", int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "5"))
