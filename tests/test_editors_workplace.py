@@ -241,3 +241,103 @@ def test_two_writers_on_one_sqlite_file_never_meet_a_locked_database(tmp_path):
         assert check.execute("SELECT value FROM counter").fetchone()[0] == 2 * rounds  # no update lost
         assert check.execute("SELECT count(*) FROM revision").fetchone()[0] == 2 * rounds
         assert check.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+# --- Swedish throughout the Swedish admin ---------------------------------------------------
+
+
+def _admin_in(client, user, language):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(user)
+
+
+@pytest.mark.parametrize(
+    ("language", "shown", "not_shown"),
+    [
+        ("sv", ["Visa / redigera fälten för", "Automatisk sparning är pausad"], ["View / edit fields for"]),
+        ("en", ["View / edit fields for", "Autosave is paused"], ["Visa / redigera"]),
+    ],
+)
+def test_the_edit_form_speaks_the_admin_language(client, make_user, about, language, shown, not_shown):
+    _admin_in(client, make_user(superuser=True), language)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[about.pk])).content.decode()
+    for text in shown:
+        assert text in html
+    for text in not_shown:
+        assert text not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "autosaved", "server_error"),
+    [
+        ("sv", "Ändringarna har sparats automatiskt.", "Ett fel inträffade på servern."),
+        ("en", "Changes have been autosaved.", "A server error occurred."),
+    ],
+)
+def test_the_autosave_messages_of_the_admin_scripts_are_translated(
+    client, make_user, language, autosaved, server_error
+):
+    _admin_in(client, make_user(PROMOTERS), language)
+    import json
+
+    catalogue = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
+    if language == "sv":
+        assert json.dumps(autosaved) in catalogue and json.dumps(server_error) in catalogue
+    else:  # English needs no catalogue entry: the scripts show their own text
+        assert json.dumps("Ändringarna har sparats automatiskt.") not in catalogue
+
+
+def test_bulk_and_listing_messages_in_swedish():
+    from django.utils import translation
+    from django.utils.translation import gettext, ngettext
+
+    with translation.override("sv"):
+        assert (
+            ngettext(
+                "%(num_parent_objects)d page has been deleted", "%(num_parent_objects)d pages have been deleted", 0
+            )
+            % {"num_parent_objects": 0}
+            == "0 sidor har raderats"
+        )
+        assert (
+            gettext("%(start_index)s-%(end_index)s of %(items_count)s %(model_name)s")
+            % {
+                "start_index": 1,
+                "end_index": 7,
+                "items_count": 7,
+                "model_name": "sidor",
+            }
+            == "1–7 av 7 sidor"
+        )
+        assert gettext("Cache") == "Sidcache"
+    with translation.override("en"):
+        assert gettext("Cache") == "Cache"
+
+
+@pytest.mark.parametrize(
+    ("language", "help_text", "too_big"),
+    [
+        ("sv", "Största fil: 20,0\xa0MB. Tillåtna filtyper: pdf, doc", "Filen är för stor (20,02\xa0MB)"),
+        ("en", "Largest file: 20.0\xa0MB. Allowed file types: pdf, doc", "This file is too big (20.02\xa0MB)"),
+    ],
+)
+def test_the_upload_form_names_size_and_types_and_tells_the_sizes_apart(
+    client, make_user, settings, language, help_text, too_big
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+    _admin_in(client, make_user(superuser=True), language)
+    form = client.get(reverse("wagtaildocs:add")).content.decode()
+    assert help_text in form
+
+    big = SimpleUploadedFile("report.pdf", b"%PDF-1.7\n" + b"0" * (21_000_000 - 9), content_type="application/pdf")
+    response = client.post(reverse("wagtaildocs:add"), {"title": "Report", "file": big})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert too_big in html
+    assert "20,0\xa0MB)" not in html and "20.0\xa0MB)" not in html  # not the limit's own figure as the file's

@@ -10,6 +10,7 @@ import zipfile
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.forms import BaseDocumentForm
@@ -67,7 +68,7 @@ def check_upload(uploaded):
         raise ValidationError(
             _("This file is too big (%(size)s). The largest file you can upload is %(limit)s."),
             code="file_too_large",
-            params={"size": filesizeformat(uploaded.size), "limit": filesizeformat(limit)},
+            params=dict(zip(("size", "limit"), readable_sizes(uploaded.size, limit), strict=True)),
         )
     uploaded.seek(0)
     head = uploaded.read(SNIFF_BYTES)
@@ -102,6 +103,26 @@ def check_upload(uploaded):
     uploaded.seek(0)
 
 
+def readable_sizes(*sizes):
+    """The sizes as an editor reads them, never two alike for different sizes: "20,0 MB" for both
+    21,000,000 bytes and a 20 MB limit read as a contradiction, so those get two decimals."""
+    shown = [filesizeformat(size) for size in sizes]
+    if len(set(shown)) < len(set(sizes)):
+        shown = [f"{number_format(size / 1024 / 1024, 2)}\xa0MB" for size in sizes]
+    return shown
+
+
+def upload_help_text():
+    limit = getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None)
+    types = ", ".join(allowed_extensions())
+    if limit is None:
+        return _("Allowed file types: %(types)s.") % {"types": types}
+    return _("Largest file: %(limit)s. Allowed file types: %(types)s.") % {
+        "limit": filesizeformat(limit),
+        "types": types,
+    }
+
+
 def looks_like_html(head):
     sample = head[:2048].lstrip().lower()
     return any(marker in sample for marker in HTML_MARKERS)
@@ -109,6 +130,15 @@ def looks_like_html(head):
 
 class DocumentForm(BaseDocumentForm):
     """Wagtail's document form with the toolbox's upload checks (add, multiple upload, chooser, edit)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        if field is not None:
+            # The size is checked by check_upload, whose message tells the two sizes apart; the help
+            # text also names the file types (Wagtail's gave the size only).
+            field.max_upload_size = None
+            field.help_text = upload_help_text()
 
     def add_error(self, field, error):
         # After our own message about the file, skip Wagtail's model-level "extension “” is not valid",
