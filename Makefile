@@ -22,23 +22,28 @@ $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 is needed"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	@# Not editable: the project installs no package of its own (code runs from this folder), and
+	@# setuptools warns about every editable mode.
+	$(VENV)/bin/pip install --quiet ".[dev]"
 	@bin/compile-messages $(PY)
 	@bin/install-chromium || true
 	@bin/install-vnu || true
 	@touch $(STAMP)
 
+# The addresses, logins and keys come last, just before the server's own start-up lines.
 run: install ## Migrate, load the bilingual demo content and serve on http://127.0.0.1:8000 (SQLite)
 	@mkdir -p var
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py update_translation_fields > /dev/null
-	$(PY) manage.py load_demo_content --accounts
-	@echo ""
-	@echo "  Site (Swedish):  http://$(HOST):$(PORT)/"
-	@echo "  Site (English):  http://$(HOST):$(PORT)/en/"
-	@echo "  Admin:           http://$(HOST):$(PORT)/admin/  (demo logins above, printed once)"
-	@echo ""
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "Preparing the database and the demo content (the first time takes a few minutes) ..."
+	@$(PY) manage.py migrate --noinput -v 0 > /dev/null
+	@$(PY) manage.py update_translation_fields > /dev/null
+	@demo=$$($(PY) manage.py load_demo_content --accounts) || { echo "$$demo"; exit 1; }; \
+	echo ""; \
+	echo "  Site (Swedish):  http://$(HOST):$(PORT)/"; \
+	echo "  Site (English):  http://$(HOST):$(PORT)/en/"; \
+	echo "  Admin:           http://$(HOST):$(PORT)/admin/"; \
+	echo "$$demo" | grep -E "demo (login|2FA key) created|demo logins exist" || true; \
+	echo ""
+	@WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}" $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install ## Run the whole suite on SQLite (browser tests included)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)

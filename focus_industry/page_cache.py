@@ -11,6 +11,8 @@ Other caches in front of the site (a CDN, Varnish) can follow the purge through 
 """
 
 import logging
+import threading
+from contextlib import contextmanager
 
 from wagtailcache import cache as wagtailcache
 from wagtailcache.cache import clear_cache
@@ -53,8 +55,25 @@ def purge(reason=""):
     page_cache_purged.send(sender=None, reason=reason)
 
 
+_held = threading.local()
+
+
+@contextmanager
+def one_purge(reason):
+    """Purge once when the block ends instead of after every change in it (the demo loader publishes
+    some ninety pages: ninety purges and log lines before). Only for blocks that commit on their own."""
+    _held.active = True
+    try:
+        yield
+    finally:
+        _held.active = False
+    purge(reason)
+
+
 def purge_after_commit(reason):
     """Purge once the change is visible to other connections, so no request re-caches the old content."""
+    if getattr(_held, "active", False):
+        return
     transaction.on_commit(lambda: purge(reason))
 
 

@@ -13,7 +13,10 @@ The rule, in words an editor can check (also in docs/editors-guide.md):
   compare each with the one before. When a field changes in one language and the same field does not
   change in the other language in that revision, the other language is marked outdated for that field;
   the mark goes away as soon as that language's field is changed too (in the same or a later revision).
-  Changes older than the window are considered translated.
+  Changes older than the window are considered translated. Two things are not a one-sided change:
+  filling a language that was empty (that is translating, so it only catches up), and the steps
+  between revisions one editor saved in one sitting (autosave saves while both languages are being
+  written): consecutive revisions by the same editor less than `SITTING` apart count as one, the last.
 
 All pages are analysed with two queries (pages, then the latest revisions of all of them through a
 window function), plus one query per page type only for pages that have no revision at all.
@@ -22,6 +25,7 @@ window function), plus one query per page type only for pages that have no revis
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import cache
 
 from django.conf import settings
@@ -34,6 +38,7 @@ from modeltranslation.translator import NotRegistered, translator
 from wagtail.models import Page, Revision
 
 REVISION_WINDOW = 20
+SITTING = timedelta(minutes=30)
 UNTRACKED_FIELDS = {"slug", "url_path"}
 
 MISSING = "missing"
@@ -61,6 +66,15 @@ def translated_fields(model):
     except NotRegistered:
         names = ["title", "seo_title", "search_description"]
     return tuple(name for name in sorted(names) if name not in UNTRACKED_FIELDS)
+
+
+def field_label(model, name):
+    """The name an editor sees for a translated field ("Brödtext", not `body`)."""
+    try:
+        label = model._meta.get_field(name).verbose_name
+    except Exception:  # noqa: BLE001  (a field gone from the model: its name is all there is)
+        return name
+    return str(label)[:1].upper() + str(label)[1:]
 
 
 def is_empty(value):
@@ -97,6 +111,20 @@ class PageStatus:
     def problem_keys(self):
         return {key for key, _label in self.problems}
 
+    def _labelled(self, by_language):
+        model = self.page.content_type.model_class() if self.page.content_type_id else None
+        model = model or Page
+        return {language: [field_label(model, name) for name in names] for language, names in by_language.items()}
+
+    @property
+    def missing_labels(self):
+        """`missing` with the fields as editors know them ("Ingress", not `intro`)."""
+        return self._labelled(self.missing)
+
+    @property
+    def outdated_labels(self):
+        return self._labelled(self.outdated)
+
     @property
     def has_problems(self):
         return bool(self.missing or self.outdated)
@@ -113,7 +141,7 @@ class PageStatus:
     @property
     def problems_text(self):
         parts = []
-        for kind, by_language in ((MISSING, self.missing), (OUTDATED, self.outdated)):
+        for kind, by_language in ((MISSING, self.missing_labels), (OUTDATED, self.outdated_labels)):
             for language, names in by_language.items():
                 parts.append(f"{PROBLEM_LABELS[f'{kind}_{language}']} ({', '.join(names)})")
         return "; ".join(parts)
@@ -147,6 +175,10 @@ def outdated_fields(model, revisions):
                 if not changed:
                     continue
                 before = pending.get(name, set())
+                filled = {lang for lang in changed if is_empty(previous.get(f"{name}_{lang}"))}
+                if filled and changed == filled:
+                    pending[name] = before - filled  # a language written for the first time: translated
+                    continue
                 if changed == set(langs):
                     pending[name] = set()  # both languages changed together: in step
                 elif before & changed:
@@ -176,11 +208,17 @@ def latest_revisions(pages, window=REVISION_WINDOW):
         )
         .filter(position__lte=window)
         .order_by("object_id", "created_at", "pk")
-        .values_list("object_id", "content")
+        .values_list("object_id", "content", "user_id", "created_at")
     )
-    result = {}
-    for object_id, content in rows:
-        result.setdefault(int(object_id), []).append(content)
+    result, last = {}, {}
+    for object_id, content, user_id, created_at in rows:
+        history = result.setdefault(int(object_id), [])
+        previous = last.get(object_id)
+        if previous and user_id is not None and previous[0] == user_id and created_at - previous[1] < SITTING:
+            history[-1] = content  # the same sitting: only its last revision counts
+        else:
+            history.append(content)
+        last[object_id] = (user_id, created_at)
     return result
 
 

@@ -341,3 +341,113 @@ def test_the_upload_form_names_size_and_types_and_tells_the_sizes_apart(
     html = response.content.decode()
     assert too_big in html
     assert "20,0\xa0MB)" not in html and "20.0\xa0MB)" not in html  # not the limit's own figure as the file's
+
+
+# --- First start: a quiet demo load ---------------------------------------------------------
+
+
+def test_the_demo_loader_is_quiet_and_purges_once(db, caplog):
+    import io
+    import logging
+
+    from django.core.management import call_command
+
+    from focus_industry.page_cache import page_cache_purged
+
+    purges = []
+
+    def count(**kwargs):
+        purges.append(kwargs["reason"])
+
+    page_cache_purged.connect(count)
+    out = io.StringIO()
+    try:
+        with caplog.at_level(logging.INFO):
+            call_command("load_demo_content", scale=3, stdout=out)
+    finally:
+        page_cache_purged.disconnect(count)
+
+    assert "3 generated stories added" in out.getvalue()
+    assert [record.getMessage() for record in caplog.records if record.name.startswith("wagtail")] == []
+    assert purges == ["demo content loaded"]
+
+
+def test_a_publication_outside_the_loader_still_purges(about, django_capture_on_commit_callbacks):
+    from focus_industry.page_cache import page_cache_purged
+
+    purges = []
+
+    def count(**kwargs):
+        purges.append(kwargs["reason"])
+
+    page_cache_purged.connect(count)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            about.save_revision().publish()
+    finally:
+        page_cache_purged.disconnect(count)
+    assert len(purges) == 1
+
+
+# --- Translation status with autosave -------------------------------------------------------
+
+
+def _story_page(home, editor, **fields):
+    """A page an editor starts: its first revision is what autosave stored of the first language."""
+    values = {"title": "Vätgas", "title_sv": "Vätgas", "slug_sv": "vatgas-status", "intro_sv": "Svensk ingress."}
+    values.update(fields)
+    page = StandardPage(**values)
+    home.add_child(instance=page)
+    page.save_revision(user=editor)
+    return page
+
+
+def _revise(page, editor, minutes_later, **fields):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    page = StandardPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    for name, value in fields.items():
+        setattr(page, name, value)
+    revision = page.save_revision(user=editor)
+    revision.created_at = timezone.now() + timedelta(minutes=minutes_later)
+    revision.save(update_fields=["created_at"])
+    return page
+
+
+def _status_of(page):
+    from wagtail.models import Page
+
+    from focus_industry.translation_status import analyse
+
+    return analyse([Page.objects.select_related("content_type").get(pk=page.pk)])[0]
+
+
+def test_writing_english_after_swedish_is_translating_not_outdating(home, make_user):
+    editor = make_user(PROMOTERS)
+    page = _story_page(home, editor)
+    _revise(page, editor, 90, title_en="Hydrogen", slug_en="hydrogen-status", intro_en="English intro.")
+    assert not _status_of(page).has_problems
+
+
+def test_autosaves_of_one_sitting_count_as_one_step(home, make_user):
+    editor = make_user(PROMOTERS)
+    page = _story_page(home, editor, title_en="Hydrogen", slug_en="hydrogen-status", intro_en="English in")
+    _revise(page, editor, 1, intro_en="English intro, finished.")  # autosave while English is typed
+    assert not _status_of(page).has_problems
+
+
+def test_a_later_one_sided_change_is_still_outdated_and_named_as_editors_know_it(client, make_user, home):
+    editor = make_user(PROMOTERS)
+    page = _story_page(home, editor, title_en="Hydrogen", slug_en="hydrogen-status", intro_en="English intro.")
+    _revise(page, editor, 120, intro_en="A new English introduction.")
+    status = _status_of(page)
+    assert status.outdated == {"sv": ["intro"]}
+    assert status.outdated_labels == {"sv": ["Ingress"]}
+    assert status.problems_text == "Svenska inaktuell (Ingress)"
+
+    client.force_login(make_user(superuser=True))
+    html = client.get(reverse("focus_translation_status")).content.decode()
+    assert "Ingress" in html
+    assert ": intro" not in " ".join(html.split())

@@ -443,6 +443,8 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # django-axes announces its version at every start of every process (manage.py commands too).
+        "axes.apps": {"level": "WARNING"},
     },
 }
 # Seconds a visitor is asked to wait (Retry-After) when the database cannot be reached.

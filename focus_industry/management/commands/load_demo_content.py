@@ -1,7 +1,30 @@
+import logging
+from contextlib import contextmanager
+
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from focus_industry.demo.loader import create_demo_accounts, load_demo_content
+from focus_industry.page_cache import one_purge
+
+# Wagtail logs every page created and published (some 170 lines for the demo site).
+CHATTY_LOGGERS = ("wagtail",)
+
+
+@contextmanager
+def quiet(loggers, verbosity):
+    """Only warnings from `loggers` while loading, unless asked for more (-v 2)."""
+    if verbosity >= 2:
+        yield
+        return
+    kept = {name: logging.getLogger(name).level for name in loggers}
+    for name in loggers:
+        logging.getLogger(name).setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        for name, level in kept.items():
+            logging.getLogger(name).setLevel(level)
 
 
 class Command(BaseCommand):
@@ -15,10 +38,10 @@ class Command(BaseCommand):
             help="Create one demo login per role (development settings only); passwords are printed once.",
         )
 
-    def handle(self, *args, scale, accounts, **options):
+    def handle(self, *args, scale, accounts, verbosity=1, **options):
         if scale < 0:
             raise CommandError("--scale must be zero or more.")
-        with translation.override("sv"):
+        with translation.override("sv"), quiet(CHATTY_LOGGERS, verbosity), one_purge("demo content loaded"):
             context = load_demo_content(scale=scale, log=lambda message: self.stdout.write(message))
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({len(context.created)} new pages)."))
         if accounts:
