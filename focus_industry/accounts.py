@@ -5,7 +5,7 @@ in one form) and for creating or editing a user declare `last_name` as required,
 user model has it blank. A user without one (every demo account, and people with one name) could
 not change anything in their account, not even the admin language: the whole form failed on
 "Efternamn: Det här fältet är obligatoriskt". Wagtail offers no setting for this; its forms are
-replaced only through a custom user model or view set (wagtail/wagtail#7410), so the requirement is
+replaced only through a custom user model or view set, so the requirement is
 lifted on Wagtail's own form classes when the project starts. The same holds for the first name
 (`createsuperuser` asks for neither). The e-mail address, which workflow notifications go to, stays
 required.

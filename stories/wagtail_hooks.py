@@ -3,11 +3,14 @@
 import django_filters
 
 from django import forms
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
@@ -100,9 +103,30 @@ class StoryListingViewSet(PageListingViewSet):
     columns = [
         *IndexView.base_columns[:2],
         Column("title_en", label=gettext_lazy("English title"), accessor="title_en"),
-        DateColumn("date", label=gettext_lazy("Published"), sort_key="date"),
+        # A date, not a moment: shown as the date itself ("3 dec. 2026"), never "11 hours ago".
+        Column("date", label=gettext_lazy("Published"), sort_key="date", accessor=lambda page: _story_date(page)),
         *IndexView.base_columns[2:],
     ]
+
+    @cached_property
+    def menu_item_class(self):
+        return StoriesMenuItem
+
+
+def _story_date(page):
+    return date_format(page.date) if page.date else ""
+
+
+class StoriesMenuItem(MenuItem):
+    """Shown to those who may write or publish stories somewhere (not to regional staff, whose rights
+    end at their region's initiatives and toolbox): the listing's rows would open nothing for them."""
+
+    def is_shown(self, request):
+        return any(
+            index.permissions_for_user(request.user).can_add_subpage()
+            or index.permissions_for_user(request.user).can_edit()
+            for index in StoryIndexPage.objects.all()
+        )
 
 
 @hooks.register("register_admin_viewset")

@@ -451,3 +451,34 @@ def test_a_later_one_sided_change_is_still_outdated_and_named_as_editors_know_it
     html = client.get(reverse("focus_translation_status")).content.decode()
     assert "Ingress" in html
     assert ": intro" not in " ".join(html.split())
+
+
+# --- The stories listing in the admin -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("group", "shown"),
+    [(PROMOTERS, True), ("Coordinators", True), ("Regional staff: Dalarna", False)],
+)
+def test_the_stories_menu_item_only_for_those_who_may_write_stories(client, make_user, group, shown):
+    client.force_login(make_user(group))
+    listing = reverse("success_stories:index")
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    assert (f'"url": "{listing}"' in response.content.decode() or listing in response.content.decode()) is shown
+
+
+@pytest.mark.parametrize(("language", "expected"), [("sv", "3 december 2026"), ("en", "Dec. 3, 2026")])
+def test_the_stories_listing_shows_the_publication_date_as_a_date(client, make_user, language, expected):
+    import datetime
+
+    from stories.models import StoryPage
+
+    story = StoryPage.objects.live().first()
+    StoryPage.objects.filter(pk=story.pk).update(date=datetime.date(2026, 12, 3))
+    _admin_in(client, make_user(superuser=True), language)
+    html = client.get(reverse("success_stories:index")).content.decode()
+    import re
+
+    # The cell's own text is the date (before: "11 hours ago", the date only in a tooltip).
+    assert re.search(rf">\s*{re.escape(expected)}\s*<", html)
