@@ -66,7 +66,9 @@ def require_chromium():
         pytest.skip(f"No Chromium at {CHROMIUM}: install Debian's chromium to run browser tests.")
 
 
-def _serve(tmp_path_factory, *demo_args):
+def _serve(tmp_path_factory, *demo_args, database_url=None):
+    """Migrates, loads the demo content and starts gunicorn: on a new SQLite file, or on `database_url`
+    (an empty database the caller made)."""
     require_chromium()
     workdir = tmp_path_factory.mktemp("e2e")
     port = _free_port()
@@ -74,7 +76,7 @@ def _serve(tmp_path_factory, *demo_args):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "focus_industry.settings.e2e",
         "FOCUS_VAR_DIR": str(workdir),
-        "DATABASE_URL": f"sqlite:///{workdir / 'e2e.sqlite3'}",
+        "DATABASE_URL": database_url or f"sqlite:///{workdir / 'e2e.sqlite3'}",
         "DJANGO_MEDIA_ROOT": str(workdir / "media"),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "PYTHONUNBUFFERED": "1",
@@ -133,6 +135,15 @@ def _serve(tmp_path_factory, *demo_args):
     server.terminate()
     server.wait(timeout=10)
     log.close()
+
+
+def server_shell(server, code):
+    """The last line `manage.py shell -c code` prints, run against `server`'s database."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", code],
+        env=server["env"], cwd=ROOT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return result.stdout.strip().splitlines()[-1]
 
 
 @pytest.fixture(scope="session")
