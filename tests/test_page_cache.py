@@ -12,6 +12,7 @@ from django.test import Client, override_settings
 
 from focus_industry import fragments, page_cache
 from focus_industry.models import Region, SiteSettings, StandardPage
+from tests.conftest import VerifiedClient
 
 pytestmark = pytest.mark.django_db
 
@@ -132,8 +133,8 @@ def test_snippets_and_settings_shown_on_pages_purge_the_cache(change, django_cap
 
 
 def test_editors_neither_read_nor_fill_the_cache(make_user):
-    anonymous, editor = Client(), Client()
-    editor.force_login(make_user(superuser=True))
+    anonymous, editor = Client(), VerifiedClient()
+    editor.force_login(make_user(superuser=True))  # with the second factor: a whole editor's session
 
     get(anonymous, "/en/")
     seen_by_editor = get(editor, "/en/")
