@@ -6,7 +6,11 @@ rank the same way (search/ranking.py), so every test runs on both.
 """
 
 import datetime
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -441,3 +445,36 @@ def test_publishing_makes_a_page_findable_at_once_in_both_languages_and_unpublis
         assert search(client, EN_SEARCH, q="foundry furnace").context["result_count"] == 0
     story.save_revision().publish()
     assert "Gjuterierna i Ulvsby" in result_titles(search(client, SV_SEARCH, q="gjuterier"))
+
+
+LOADS_OF_THE_DICTIONARY = """
+import simplemma.strategies.dictionaries.dictionary_factory as factory
+
+loads = []
+load = factory._load_dictionary_from_disk
+factory._load_dictionary_from_disk = lambda lang: loads.append(lang) or load(lang)
+{start}
+print(loads)
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "loaded"),
+    [
+        # The web process (gunicorn preloads it; runserver imports it too): the first search is not slowed.
+        ("import focus_industry.wsgi", ["sv"]),
+        # Management commands and tests do not pay for a dictionary they may not use.
+        ("import django; django.setup()", []),
+    ],
+)
+def test_the_web_process_loads_the_swedish_dictionary_at_start_up_and_commands_do_not(start, loaded):
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "focus_industry.settings.test"}
+    done = subprocess.run(
+        [sys.executable, "-c", LOADS_OF_THE_DICTIONARY.format(start=start)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=Path(__file__).resolve().parents[1],
+        check=True,
+    )
+    assert done.stdout.strip().splitlines()[-1] == repr(loaded)

@@ -72,6 +72,13 @@ def swedish_lemma(word):
     return simplemma.lemmatize(word, lang="sv").lower()  # "Sverige" for a proper noun
 
 
+def warm():
+    """Load simplemma's Swedish dictionary now (1.5–5 s) rather than on the first search a visitor makes.
+    Called by the web process at start-up (focus_industry/wsgi.py: before gunicorn forks its workers,
+    which then share it), not by management commands or tests, which would pay for it unused."""
+    simplemma.is_known("företag", lang="sv")
+
+
 def _left_part(left, min_part):
     """The lemma of a compound's first part, with a linking "s" or "e" dropped, or None if unknown."""
     if len(left) >= min_part and _known(left):
