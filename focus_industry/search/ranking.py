@@ -22,8 +22,7 @@ from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from django.db import connection
-from django.db.models import CharField, F
-from django.db.models.functions import Cast
+from django.db.models import F
 
 from .analysis import TITLE_MARK, query_terms
 from .backend import in_order
@@ -106,18 +105,13 @@ def ranked_page(queryset, query, offset, limit, *, content_types, content_models
     in_title, in_title_params = sql.about(terms, title=True)
     types_sql, types_params = _in("e.content_type_id", content_types)
     content_sql, content_params = _in("e.content_type_id", content_models)
-    pages = (
-        queryset.order_by()
-        .annotate(_focus_id=F("pk"), _focus_oid=Cast("pk", output_field=CharField()))
-        .values_list("_focus_id", "_focus_oid")
-    )
+    pages = queryset.order_by().annotate(_focus_id=F("pk")).values_list("_focus_id")
     pages_sql, pages_params = pages.query.sql_with_params()
-    # The entries' object ids are text: PostgreSQL compares them with the pages' ids as text (a hash
-    # semi-join), SQLite as integers (a list built once; joining on text scanned the pages per match).
-    if connection.vendor == "postgresql":
-        integer, page_key, page_column = "integer", "e.object_id", "p._focus_oid"
-    else:
-        integer, page_key, page_column = "INTEGER", "CAST(e.object_id AS INTEGER)", "p._focus_id"
+    # The entries' object ids are text and the pages' ids integers: both databases compare them as
+    # integers (every page's object id is its integer id). Comparing them as text cast every page id and
+    # hashed the strings: on PostgreSQL at 100,000 stories the hash of the pages took 580 ms of a 1.9 s
+    # search, as integers 170 ms; on SQLite joining on text scanned the pages per match.
+    page_key = "CAST(e.object_id AS integer)"
     narrow, narrow_params = "1 = 1", []
     if only is not None:
         narrow, narrow_params = _in("ct", only)
@@ -126,10 +120,10 @@ def ranked_page(queryset, query, offset, limit, *, content_types, content_models
         narrow = f"NOT ({narrow})"
     statement = f"""
         WITH m AS MATERIALIZED (
-            SELECT CAST(e.object_id AS {integer}) AS id, e.content_type_id AS ct, {about} AS about,
+            SELECT {page_key} AS id, e.content_type_id AS ct, {about} AS about,
                    {in_title} AS title, CASE WHEN {content_sql} THEN 0 ELSE 1 END AS listing
             FROM {ENTRY_TABLE} e
-            WHERE {types_sql} AND {match} AND {page_key} IN (SELECT {page_column} FROM ({pages_sql}) p)
+            WHERE {types_sql} AND {match} AND {page_key} IN (SELECT p._focus_id FROM ({pages_sql}) p)
         )
         SELECT NULL, ct, COUNT(*), NULL, NULL FROM m GROUP BY ct
         UNION ALL
