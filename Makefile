@@ -89,9 +89,14 @@ bench-scaleout: install ## Requests/s through HAProxy with one and two app insta
 	@bin/install-bench-tools || true
 	$(PY) bench/scaleout.py
 
-bench-search: install ## Search latency (median, p95) for Swedish and English queries over 10,000 stories on PostgreSQL (DATABASE_URL)
-	@bin/ensure-postgres-db "$(or $(DATABASE_URL),$(PG_URL)/focus_bench_search)"
-	DATABASE_URL="$(or $(DATABASE_URL),$(PG_URL)/focus_bench_search)" $(PY) bench/search.py
+bench-search: install ## Search latency (median, p95) and indexing time over 100,000 stories on PostgreSQL (DATABASE_URL) and SQLite (BENCH_DB=postgres or sqlite for one; BENCH_SCALE=… for another count)
+	@if [ "$(BENCH_DB)" != "sqlite" ]; then \
+		bin/ensure-postgres-db "$(or $(DATABASE_URL),$(PG_URL)/focus_bench_search)" && \
+		DATABASE_URL="$(or $(DATABASE_URL),$(PG_URL)/focus_bench_search)" $(PY) bench/search.py --scale $(or $(BENCH_SCALE),100000); \
+	fi
+	@if [ "$(BENCH_DB)" != "postgres" ]; then \
+		env -u DATABASE_URL $(PY) bench/search.py --scale $(or $(BENCH_SCALE),100000) --sqlite-dir var/bench-search; \
+	fi
 
 clean: ## Remove the virtualenv, the local database and test artifacts
 	rm -rf $(VENV) var staticfiles test-artifacts .pytest_cache .ruff_cache

@@ -1,31 +1,34 @@
-"""Wagtail's database search backend, taught that this site's texts come in two languages.
+"""Wagtail's database search backend, taught that this site's texts come in two languages, and Swedish.
 
 Wagtail keeps one text-search configuration per backend and indexes a field through its attribute,
 which modeltranslation answers in whatever language is active while a page is saved. Both are wrong
 for a bilingual site, so this backend (selected in WAGTAILSEARCH_BACKENDS) indexes every translated
-field once per language, straight from its column (`title_sv`, `title_en`, `lead_sv` …):
+field once per language, straight from its column (`title_sv`, `title_en`, `lead_sv` …), through the
+analysis in analysis.py: Swedish by lemma and compound parts, English by Snowball stem. The index holds
+those tokens, on PostgreSQL with the "simple" configuration and on SQLite in FTS5 with the plain
+tokenizer, so both databases match and rank the same pages in the same order (ranking.py); a missing
+translation (None or "") is left out, never indexed as the word "None".
 
-- on PostgreSQL each language goes through its own configuration ("swedish", "english"; fields
-  without translations through "simple"), and a query is parsed with each of them and OR-ed, so
-  "företagen" finds "företag", "companies" finds "company", in whichever language the visitor uses;
-- on SQLite (FTS5) the texts of both languages are indexed; a migration gives the FTS table the
-  Porter tokenizer, so English words are stemmed there too (Swedish ones are matched as written);
-- a missing translation (None or "") is left out, never indexed as the word "None".
-
-The app models keep declaring plain `index.SearchField("lead")`: the expansion happens here.
+Each index entry has two token columns: "title" holds what the page is about (its title and its lead,
+summary, introduction or description: ABOUT_FIELDS), "body" the rest. The app models keep declaring
+plain `index.SearchField("lead")`: the expansion happens here.
 """
 
 import functools
 
-from modelsearch.index import SearchField
+from modelsearch.index import AutocompleteField, SearchField
 
 from django.db import connection
 from django.utils.encoding import force_str
+from django.utils.html import strip_tags
 
 from modeltranslation.fields import TranslationField
 
-DEFAULT_LANGUAGE_CONFIGS = {"sv": "swedish", "en": "english"}
-UNTRANSLATED_CONFIG = "simple"
+from .analysis import analyse, in_title, query_alternatives, words
+
+# The fields that say what a page is about: indexed in the "title" column, which ranks first.
+ABOUT_FIELDS = ("title", "lead", "summary", "intro", "hero_intro", "description")
+VOCABULARY_WORD = 60  # longest word kept for "Did you mean"
 
 
 def _translated_columns(model, field_name):
@@ -71,26 +74,108 @@ def language_values(obj, field):
             yield text, language
 
 
-def ranked_values(results, field_name):
-    """[(pk, value of `field_name`)] of every match of `results` (a search, sliced or not), best first.
-
-    The search page counts its matches per type and shows a page of them from this one list, so a
-    search costs one full-text query whatever type and page are asked for. This site's backends list
-    the matches without loading them (`ranked_values` on their results); any other backend loads them.
-    """
-    ranked = getattr(results, "ranked_values", None)
-    return ranked(field_name) if ranked is not None else loaded_values(results, field_name)
-
-
 def in_order(queryset, ids):
     """The objects of `queryset` with these ids, in the order of `ids` (one query); ids it lacks are left out."""
     found = queryset.in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
 
 
-def loaded_values(results, field_name):
-    """ranked_values by loading every match (backends, or searches, that cannot list them unloaded)."""
-    return [(obj.pk, getattr(obj, field_name)) for obj in results]
+def ranked_page(results, offset, limit, content_types=None, exclude=None):
+    """({content type id: matches}, [(pk, content type id)] of the matches from `offset`, at most `limit`,
+    best first), for a search's results; `content_types` or `exclude` narrow the listed matches (not the
+    counts) to or away from those content types.
+
+    The search page counts its matches per type and shows a page of them from this: one full-text query
+    on this site's backends (ranking.py). Any other backend loads every match.
+    """
+    ranked = getattr(results, "ranked_page", None)
+    if ranked is not None:
+        return ranked(offset, limit, content_types=content_types, exclude=exclude)
+    matches = [(obj.pk, obj.content_type_id) for obj in results]
+    counts = {}
+    for _pk, content_type in matches:
+        counts[content_type] = counts.get(content_type, 0) + 1
+    if content_types is not None:
+        matches = [pair for pair in matches if pair[1] in content_types]
+    if exclude is not None:
+        matches = [pair for pair in matches if pair[1] not in exclude]
+    return counts, matches[offset : None if limit is None else offset + limit]
+
+
+def _texts(obj, field):
+    for text, language in language_values(obj, field):
+        yield (strip_tags(text) if "<" in text else text), language
+
+
+def index_texts(obj):
+    """(title, about, body, autocomplete) of `obj`: lists of (text, language or None) in every language;
+    `about` holds the title's texts too."""
+    title, about, body, autocomplete = [], [], [], []
+    for field in obj.get_search_fields():
+        if isinstance(field, AutocompleteField):
+            autocomplete.extend(_texts(obj, field))
+        elif isinstance(field, SearchField):
+            texts = list(_texts(obj, field))
+            (about if field.field_name in ABOUT_FIELDS else body).extend(texts)
+            if field.field_name == "title":
+                title.extend(texts)
+        elif hasattr(field, "fields"):  # RelatedFields: untranslated, to the body
+            related = field.get_value(obj)
+            items = related.all() if hasattr(related, "all") else ([related] if related is not None else [])
+            for item in items:
+                for sub_field in field.fields:
+                    if isinstance(sub_field, SearchField):
+                        text = prepare_value(sub_field.get_value(item)).strip()
+                        if text:
+                            body.append((text, None))
+    return title, about, body, autocomplete
+
+
+def tokens(texts):
+    """The index tokens of [(text, language)], one string."""
+    return " ".join(filter(None, (analyse(text, language) for text, language in texts)))
+
+
+def about_tokens(title, about):
+    """The "title" column's tokens: what the page is about, and its title's tokens marked (TITLE_MARK)."""
+    return f"{tokens(about)} {in_title(tokens(title))}".strip()
+
+
+def plain(texts):
+    return " ".join(text for text, _language in texts)
+
+
+def record_vocabulary(objs_and_texts):
+    """Add the words of live pages that anyone may see to the vocabulary "Did you mean" corrects from.
+
+    A private or unpublished page's words are left out, so a suggestion never reveals them."""
+    from wagtail.models import Page, PageViewRestriction
+
+    from .models import SearchWord
+
+    restricted = None
+    found = set()
+    for obj, texts in objs_and_texts:
+        if isinstance(obj, Page):
+            if not obj.live:
+                continue
+            if restricted is None:
+                restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+            if any(obj.path.startswith(path) for path in restricted):
+                continue
+        for text, _language in texts:
+            found.update(
+                word for word in words(text) if 3 <= len(word) <= VOCABULARY_WORD and not any(c.isdigit() for c in word)
+            )
+    if found:
+        SearchWord.objects.bulk_create(
+            [SearchWord(word=word, written=True) for word in sorted(found)],
+            update_conflicts=True,
+            unique_fields=["word"],
+            update_fields=["written"],
+        )
+        stood_for = {token for word in found for token in query_alternatives(word)} - found
+        SearchWord.objects.bulk_create([SearchWord(word=token) for token in sorted(stood_for)], ignore_conflicts=True)
 
 
 @functools.cache

@@ -49,27 +49,27 @@ def content_type_id(result_type):
     return content_type_id_for_model(result_type.model)
 
 
-def core_excerpt_models():
-    """The core's own page types whose introduction makes a better excerpt than the SEO description."""
-    from ..models import ActionAreaPage, StandardPage
+def content_model_ids():
+    """The content type ids of the pages that are content (the registered types and the core's plain
+    pages), ranked before the pages that list content (home, indexes, regions, action areas)."""
+    from ..models import StandardPage
 
-    return (StandardPage, ActionAreaPage)
+    models = [result_type.model for result_type in registered_types() if result_type.model is not None]
+    return [content_type_id_for_model(model) for model in [*models, StandardPage]]
 
 
 def specific_pages(listed, types):
-    """The pages `listed` as (id, content type id) pairs, in their order, loaded: the registered types'
-    and the core's excerpt models with their own fields (StreamFields deferred), every other page as a
-    plain Page. One query per model present and one for the rest, never one per page.
+    """The pages `listed` as (id, content type id) pairs, in their order, each loaded as its own type
+    with its own fields, so that every result has its introduction, lead or body for an excerpt. One
+    query per model present, never one per page (and the result is kept: views.result_entries).
     """
-    models = [result_type.model for result_type in types if result_type.model is not None]
-    by_content_type = {content_type_id_for_model(model): model for model in [*models, *core_excerpt_models()]}
     wanted = defaultdict(list)
     for pk, page_content_type_id in listed:
-        wanted[by_content_type.get(page_content_type_id, Page)].append(pk)
+        model = ContentType.objects.get_for_id(page_content_type_id).model_class()
+        wanted[model if model is not None and issubclass(model, Page) else Page].append(pk)
     loaded = {}
     for model, ids in wanted.items():
-        pages = model.objects.filter(pk__in=ids)
-        loaded.update((page.pk, page) for page in (pages if model is Page else pages.defer_streamfields()))
+        loaded.update((page.pk, page) for page in model.objects.filter(pk__in=ids))
     return [loaded[pk] for pk, _content_type_id in listed if pk in loaded]
 
 

@@ -7,7 +7,7 @@ A GET never writes to the database: Wagtail's query log (`Query.get`, `add_hit`)
 import re
 from collections import Counter
 
-from django.core.paginator import EmptyPage, InvalidPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.html import escape, strip_tags
@@ -20,14 +20,16 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search.utils import normalise_query_string
 
 from .. import fragments
-from .backend import ranked_values
+from .analysis import WORD, marks, query_terms
+from .backend import ranked_page
+from .suggest import suggestion
 from .types import OTHER, OTHER_KEY, content_type_id, registered_types, result_date, specific_pages, type_for_page
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
 PAGE_SIZE = 10
 EXCERPT_LENGTH = 240
-EXCERPT_SOURCES = ("search_description", "lead", "summary", "intro", "hero_intro", "description")
+EXCERPT_SOURCES = ("search_description", "lead", "summary", "intro", "hero_intro", "description", "title")
 # Letters, digits and hyphens are kept; everything else (quotes, operators, control characters) is a space.
 NOT_A_WORD = re.compile(r"[^\w\-]+|_+")
 
@@ -38,13 +40,15 @@ def clean_query(raw):
     return " ".join(word for word in words if word)[:MAX_QUERY_LENGTH].split()[:MAX_TERMS]
 
 
-def term_pattern(terms):
-    """A pattern for the words of the text that share a stem-like beginning with a query term."""
-    prefixes = sorted({term[: max(4, len(term) - 3)] if len(term) > 4 else term for term in terms}, key=len)
-    if not prefixes:
-        return None
-    alternatives = "|".join(re.escape(prefix) for prefix in reversed(prefixes))
-    return re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE)
+def query_tokens(query_string):
+    """Every index token the query's words stand for (analysis.query_terms), for marking an excerpt."""
+    return frozenset(token for alternatives in query_terms(query_string) for token in alternatives)
+
+
+def marked_words(text, tokens):
+    """The (start, end) of each word in `text` that stands for one of the query's `tokens`: the word as
+    typed, an inflection of it (its lemma or stem) or a compound with it as a part."""
+    return [(found.start(), found.end()) for found in WORD.finditer(text) if marks(found.group(0), tokens)]
 
 
 def excerpt_text(page):
@@ -56,22 +60,38 @@ def excerpt_text(page):
     return ""
 
 
-def highlighted_excerpt(text, pattern):
-    """A short excerpt of `text` (excerpt_text), the matched words in <mark>, HTML-escaped."""
-    if not text:
+def body_text(page):
+    """The page's other searchable text in the active language (its body, partners …), tags stripped:
+    where the excerpt is cut from when the words are not in its summary."""
+    from modelsearch.index import SearchField
+
+    from .backend import ABOUT_FIELDS, prepare_value
+
+    parts = [
+        prepare_value(field.get_value(page))
+        for field in page.get_search_fields()
+        if isinstance(field, SearchField) and field.field_name not in ABOUT_FIELDS
+    ]
+    return " ".join(strip_tags(" ".join(parts)).split())
+
+
+def highlighted_excerpt(texts, tokens):
+    """A short excerpt of the first of `texts` (the summary, then the body) that has one of the query's
+    words, else of the first: the words standing for the query's in <mark>, escaped."""
+    texts = [text for text in texts if text]
+    if not texts:
         return ""
-    match = pattern.search(text) if pattern else None
-    if match and match.start() > EXCERPT_LENGTH // 2:
-        start = text.rfind(" ", 0, match.start() - EXCERPT_LENGTH // 3) + 1
+    text = next((text for text in texts if tokens and marked_words(text, tokens)), texts[0])
+    spans = marked_words(text, tokens) if tokens else []
+    if spans and spans[0][0] > EXCERPT_LENGTH // 2:
+        start = text.rfind(" ", 0, spans[0][0] - EXCERPT_LENGTH // 3) + 1
         text = "…" + text[start:]
     text = Truncator(text).chars(EXCERPT_LENGTH)
-    if pattern is None:
-        return escape(text)
     parts, position = [], 0
-    for found in pattern.finditer(text):
-        parts.append(escape(text[position : found.start()]))
-        parts.append(f"<mark>{escape(found.group(0))}</mark>")
-        position = found.end()
+    for begin, end in marked_words(text, tokens) if tokens else []:
+        parts.append(escape(text[position:begin]))
+        parts.append(f"<mark>{escape(text[begin:end])}</mark>")
+        position = end
     parts.append(escape(text[position:]))
     return mark_safe("".join(parts))  # noqa: S308 - every piece of text is escaped above
 
@@ -157,27 +177,34 @@ def search_context(request, query_string, types, selected):
     promoted_ids = [item["page"].pk for item in promotions if item["page"] is not None]
     matches = pages.exclude(id__in=promoted_ids) if promoted_ids else pages
 
-    # One list of every match (id and type, best first) gives the counts per type, the total and the
-    # page shown, whichever type is chosen: one full-text query per search (backend.ranked_values).
-    # What a result shows is kept per page (result_entries), so only ids and types are read here.
+    # One statement gives the counts per type, the total and the page shown, whichever type is chosen
+    # (ranking.py). What a result shows is kept per page (result_entries), so only ids and types are read.
+    number = page_number(request)
     everything = matches.only("id", "content_type_id").search(query_string, operator="and")
-    ranked = ranked_values(everything, "content_type_id")
     type_of = {content_type_id(result_type): result_type.key for result_type in types if result_type.model}
-    counts = Counter(type_of.get(content_type, OTHER_KEY) for _pk, content_type in ranked)
-    if selected is not None:
-        ranked = [pair for pair in ranked if type_of.get(pair[1], OTHER_KEY) == selected.key]
-    total = len(ranked)
+    only = exclude = None
+    if selected is not None and selected.model is not None:
+        only = [content_type_id(selected)]
+    elif selected is not None:
+        exclude = list(type_of)
+    counts_by_content_type, shown = ranked_page(
+        everything, (number - 1) * PAGE_SIZE, PAGE_SIZE, content_types=only, exclude=exclude
+    )
+    counts = Counter()
+    for content_type, count in counts_by_content_type.items():
+        counts[type_of.get(content_type, OTHER_KEY)] += count
+    total = counts[selected.key] if selected is not None else sum(counts.values())
+    if not shown and number > 1:
+        raise Http404(_("There is no such page in the list."))
+    page_obj = Paginator(range(total), PAGE_SIZE).page(number) if total else None
+    if page_obj is not None:
+        page_obj.object_list = shown
 
-    try:
-        page_obj = Paginator(ranked, PAGE_SIZE).page(request.GET.get("page") or 1)
-    except (PageNotAnInteger, EmptyPage, InvalidPage) as error:
-        raise Http404(_("There is no such page in the list.")) from error
-
-    pattern = term_pattern(query_string.split())
-    listed = dict(page_obj.object_list)
+    tokens = query_tokens(query_string)
+    listed = dict(shown)
     entries = fragments.kept_many(
         request,
-        "search-result",
+        "search-result-texts",
         listed,
         lambda missing: result_entries(request, [(pk, listed[pk]) for pk in missing], types),
     )
@@ -193,7 +220,7 @@ def search_context(request, query_string, types, selected):
                     "url": entry["url"],
                     "type": type_keys.get(entry["type"], OTHER),
                     "date": entry["date"],
-                    "excerpt": highlighted_excerpt(entry["text"], pattern),
+                    "excerpt": highlighted_excerpt(entry["texts"], tokens),
                 }
             )
     facets = [
@@ -203,12 +230,31 @@ def search_context(request, query_string, types, selected):
     ]
     return {
         "results": items,
-        "promotions": promotions if page_obj.number == 1 else [],
+        "promotions": promotions if number == 1 else [],
         "type_facets": facets,
         "page_obj": page_obj,
         "result_count": total,
         "cleaned_query": query_string,
+        "suggestion": visible_suggestion(query_string, matches),
     }
+
+
+def visible_suggestion(query_string, pages):
+    """suggest.suggestion, offered only if it finds something among `pages` (live, public): a word of a
+    page that has since become private or been unpublished is never offered back."""
+    corrected = suggestion(query_string)
+    if not corrected:
+        return ""
+    counts, _shown = ranked_page(pages.search(corrected, operator="and"), 0, 0)
+    return corrected if sum(counts.values()) else ""
+
+
+def page_number(request):
+    """The page of results asked for: a whole number from 1, else 404."""
+    raw = request.GET.get("page") or "1"
+    if not raw.isdigit() or int(raw) < 1:
+        raise Http404(_("There is no such page in the list."))
+    return int(raw)
 
 
 def result_entries(request, pairs, types):
@@ -225,6 +271,6 @@ def result_entries(request, pairs, types):
             "url": page.get_url(request),
             "type": result_type.key,
             "date": result_date(page, result_type),
-            "text": excerpt_text(page),
+            "texts": [excerpt_text(page), body_text(page)],
         }
     return entries

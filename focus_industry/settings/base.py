@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
     "focus_industry",
+    "focus_industry.search",
     "stories",
     "initiatives",
     "toolbox",
@@ -330,15 +331,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 4000
 WAGTAIL_SITE_NAME = "Focus Industry"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False  # languages are fields (modeltranslation), not page trees
-# Wagtail's database search, indexing each language with its own text-search configuration on
-# PostgreSQL (focus_industry/search/backend.py); on SQLite both languages in FTS5.
-WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "focus_industry.search.backend",
-        "LANGUAGE_CONFIGS": {"sv": "swedish", "en": "english"},
-        "SEARCH_CONFIG": "simple",  # fields without translations: names, places (no stemming)
-    }
-}
+# Wagtail's database search, Swedish and English analysed in Python (lemmas, compounds, stems) and
+# the same tokens indexed on PostgreSQL and SQLite (focus_industry/search/backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "focus_industry.search.backend"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # At most 40 megapixels (e.g. 8000 × 5000): a 121-megapixel picture took 18 s to render the first time.
