@@ -114,7 +114,7 @@ def site(request, tmp_path_factory, static_root):
             if os.environ.get("CI") == "true":
                 pytest.fail(f"PostgreSQL does not answer at {PG_BASE} (required in CI)")
             pytest.skip(f"PostgreSQL does not answer at {PG_BASE}")
-        database_url = _create_pg_database(f"fi_issue9b_site_{os.getpid()}")
+        database_url = _create_pg_database(f"fi_resilience_site_{os.getpid()}")
         databases.append(database_url.rsplit("/", 1)[1])
         extra = {}
     else:
@@ -221,7 +221,7 @@ def _inventory(env):
 def _empty_database(site, tmp_path):
     if site["engine"] == "sqlite":
         return f"sqlite:///{tmp_path / 'restored' / 'db.sqlite3'}"
-    url = _create_pg_database(f"fi_issue9b_restored_{os.getpid()}")
+    url = _create_pg_database(f"fi_resilience_restored_{os.getpid()}")
     site["databases"].append(url.rsplit("/", 1)[1])
     return url
 

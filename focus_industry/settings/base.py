@@ -483,7 +483,7 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # every file is downloaded as an attachme
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "toolbox.forms.DocumentForm"
 WAGTAILDOCS_CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "txt": "text/plain; charset=utf-8"}
 
-# --- Read-only API (focus_industry/api.py, issue 7) -----------------------------------------
+# --- Read-only API (focus_industry/api.py) -----------------------------------------
 # Wagtail API v2 at /api/v2/ (public stories, initiatives and resources). Any origin may read it:
 # CORS headers for GET only, on /api/ only, never with cookies or credentials.
 INSTALLED_APPS += ["wagtail.api.v2", "rest_framework", "corsheaders"]
