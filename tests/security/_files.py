@@ -2,9 +2,34 @@
 
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver
+
+# Each trick writes the stored name `name` differently; every one of them normalises back to it.
+# (Shared with the object storage's tests.)
+TRICKS = {
+    "plain": lambda name: name,
+    "double slash": lambda name: "/" + name,
+    "dot segment": lambda name: "./" + name,
+    "up from a folder": lambda name: "x/../" + name,
+    "up from the renditions": lambda name: "images/../" + name,
+    "encoded dot": lambda name: "%2e/" + name,
+    "encoded dot-dot": lambda name: "images/%2e%2e/" + name,
+    "encoded slash": lambda name: "images/..%2f" + name,
+    "all encoded": lambda name: quote(name, safe=""),
+    "double encoded": lambda name: "images/%252e%252e/" + name,
+    "backslashes": lambda name: "images\\..\\" + name.replace("/", "\\"),
+    "encoded backslash": lambda name: "images/..%5c" + name,
+    "overlong utf-8 dots": lambda name: "images/%c0%ae%c0%ae/" + name,
+    "unicode one-dot leaders": lambda name: "images/\u2024\u2024/" + name,
+    "fullwidth dots": lambda name: "images/\uff0e\uff0e/" + name,
+    "nul byte": lambda name: "images/..%00/" + name,
+    "trailing nul": lambda name: name + "%00.webp",
+    "upper-case folder": lambda name: "IMAGES/../" + name,
+}
+
 
 # A route serves files when its tail takes any path: a `path` converter or a catch-all group. Pages
 # (Wagtail's serve pattern takes word characters and slashes only) and the admin (login first) are not

@@ -1,11 +1,24 @@
-"""Bad numbers and sizes in every parameter of the read-only API: a 400 or 404 with a message, never a 500.
+"""Bad numbers and sizes in every parameter of the read-only API and of every public listing: a 200 or a
+clear 4xx, never a 500.
 
-The parameters are read from the API router's endpoints (each viewset's known query parameters, and its
+The API's parameters are read from the router's endpoints (each viewset's known query parameters, and its
 model's fields, which the API accepts as filters), so a new endpoint or filter is tried without a new
 test. On PostgreSQL a number beyond a bigint used to reach the query and fail with "bigint out of range".
+
+The listings are the page types with a `listing_context` (success stories, initiatives, toolbox), each
+with every sub-route it declares (feeds, open data) and every filter of its module's FILTER_NAMES, plus
+the search page's parameters; a 4xx is the site's error page in the language of the address.
 """
 
+import sys
+
 import pytest
+
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+
+from wagtail.models import get_page_models
 
 from focus_industry.api import api_router
 
@@ -71,3 +84,116 @@ def test_the_offset_from_the_report_is_a_400_with_a_message(client):
     assert response.status_code == 400
     assert "offset" in response.json()["message"]
     assert client.get("/api/v2/pages/", {"offset": "1000000"}).json()["items"] == []
+
+
+# --- Public listings -----------------------------------------------------------------------------------
+
+LISTING_VALUES = {
+    **BAD_NUMBERS,
+    "minus one": "-1",
+    "zero": "0",
+    "other script digits, two": "\u0661\u0662",
+    "ten thousand characters": "x" * 10_000,
+    "empty": "",
+    "blank": "   ",
+    "repeated": ["1", "99999999999999999999", "2"],
+    "repeated, empty last": ["2", ""],
+}
+# The search page lists nothing without a query: its other parameters are tried with one that matches.
+SEARCH_QUERY = "Dalarna"
+SEARCH_PARAMETERS = ("q", "type", "page")  # what focus_industry.search.views.search reads
+
+
+def _listing_models():
+    return sorted(
+        (model for model in get_page_models() if hasattr(model, "listing_context")), key=lambda m: m._meta.label
+    )
+
+
+def _listing_cases():
+    """[(label, model label, sub-route, parameter)] of every listing, its sub-routes and its filters."""
+    cases = []
+    for model in _listing_models():
+        filters = sys.modules[model.__module__].FILTER_NAMES
+        routes = (
+            [str(route.pattern) for route in model.get_subpage_urls()] if hasattr(model, "get_subpage_urls") else []
+        )
+        for route in routes or [""]:
+            cases += [(model._meta.label, route, name) for name in (*filters, "page")]
+    cases += [("search", "", name) for name in SEARCH_PARAMETERS]
+    return cases
+
+
+LISTING_CASES = _listing_cases()
+
+
+def _address(listing, route, language):
+    with translation.override(language):
+        if listing == "search":
+            return reverse("search")
+        model = next(model for model in _listing_models() if model._meta.label == listing)
+        page = model.objects.live().first()
+        assert page is not None, f"the demo content has a live {listing}"
+        return page.get_url() + route
+
+
+def _assert_clear(response, language, what):
+    """A 200, or the site's 4xx page in the address's language; never a 5xx."""
+    assert response.status_code == 200 or 400 <= response.status_code < 500, (what, response.status_code)
+    if response.status_code != 200:
+        body = response.content.decode()
+        assert f'<html lang="{language}"' in body, what
+        with translation.override(language):
+            assert gettext("Error %(code)s") % {"code": response.status_code} in body, what
+
+
+def test_the_listings_and_their_parameters_come_from_the_models():
+    listings = {listing for listing, _route, _name in LISTING_CASES}
+    assert {"stories.StoryIndexPage", "initiatives.InitiativeIndexPage", "toolbox.ToolboxPage", "search"} == listings
+    routes = {route for _listing, route, _name in LISTING_CASES}
+    assert {"feed/rss/", "feed/atom/", "data/json/", "data/csv/"} <= routes
+    names = {name for _listing, _route, name in LISTING_CASES}
+    assert {"page", "region", "area", "status", "kind", "audience", "lang", "q", "type"} <= names
+
+
+@pytest.mark.parametrize(("listing", "route", "parameter"), LISTING_CASES)
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_bad_value_in_any_listing_parameter_is_a_200_or_a_clear_4xx(client, language, listing, route, parameter):
+    address = _address(listing, route, language)
+    base = {"q": SEARCH_QUERY} if listing == "search" and parameter != "q" else {}
+    for label, value in LISTING_VALUES.items():
+        response = client.get(address, {**base, parameter: value})
+        _assert_clear(response, language, (address, parameter, label))
+        page_obj = response.context and response.context.get("page_obj")
+        if response.status_code == 200 and page_obj:
+            # A listing shown despite a bad page number shows one of its pages.
+            assert 1 <= page_obj.number <= page_obj.paginator.num_pages, (address, parameter, label)
+
+
+PAGE_NUMBERS = {"past the end": "99999999999999999999", "zero": "0", "minus one": "-1", "not a number": "NaN"}
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_bad_page_number_is_the_404_page_or_a_page_of_the_list_in_every_listing(client, language):
+    """Today the stories, initiatives and search answer 404 where the toolbox shows its first or last
+    page: both are sensible, neither is a 500; the table is printed so the difference stays visible."""
+    behaviour = {}
+    for listing in sorted({listing for listing, _route, _name in LISTING_CASES}):
+        address = _address(listing, "", language)
+        base = {"q": SEARCH_QUERY} if listing == "search" else {}
+        first = client.get(address, base)
+        assert first.status_code == 200 and first.context["page_obj"].number == 1, listing
+        last_page = first.context["page_obj"].paginator.num_pages
+        for label, value in PAGE_NUMBERS.items():
+            response = client.get(address, {**base, "page": value})
+            _assert_clear(response, language, (listing, label))
+            if response.status_code == 200:
+                shown = response.context["page_obj"].number
+                assert 1 <= shown <= last_page, (listing, label, shown)
+                if label in ("past the end", "not a number"):
+                    assert shown == (last_page if label == "past the end" else 1), (listing, label, shown)
+                behaviour[(listing, label)] = f"page {shown}"
+            else:
+                assert response.status_code == 404, (listing, label)
+                behaviour[(listing, label)] = "404"
+    print("\n".join(f"{listing:32} {label:14} {answer}" for (listing, label), answer in sorted(behaviour.items())))
