@@ -482,3 +482,35 @@ def test_the_stories_listing_shows_the_publication_date_as_a_date(client, make_u
 
     # The cell's own text is the date (before: "11 hours ago", the date only in a tooltip).
     assert re.search(rf">\s*{re.escape(expected)}\s*<", html)
+
+
+# --- Names kept in the database, as the Swedish admin shows them ---------------------------
+
+
+def test_the_swedish_admin_names_the_workflow_in_swedish(client, make_user, about):
+    _admin_in(client, make_user(PROMOTERS), "sv")
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[about.pk])).content.decode()
+    assert "Lämna in till Samordnarnas godkännande" in html
+    assert "Coordinator approval" not in html
+
+
+def test_the_swedish_admin_names_the_shared_internal_collection_in_swedish(client, make_user):
+    _admin_in(client, make_user(superuser=True), "sv")
+    html = client.get(reverse("wagtailadmin_collections:index")).content.decode()
+    assert "Gemensamt – intern" in html
+    assert "Dalarna – intern" in html
+    assert ">Internal<" not in html and "Internal</" not in html
+
+
+def test_the_shared_internal_collection_is_still_found_and_still_restricted(db):
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    from toolbox.models import internal_collection
+
+    collection = internal_collection()
+    assert collection.name == "Gemensamt – intern"
+    assert CollectionViewRestriction.objects.filter(collection=collection).exists()
+    # Renamed, not doubled: no second collection under the old name.
+    assert not Collection.objects.filter(name="Internal").exists()
+    assert Collection.objects.filter(name="Gemensamt – intern").count() == 1
+
