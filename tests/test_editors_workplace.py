@@ -514,3 +514,10 @@ def test_the_shared_internal_collection_is_still_found_and_still_restricted(db):
     assert not Collection.objects.filter(name="Internal").exists()
     assert Collection.objects.filter(name="Gemensamt – intern").count() == 1
 
+
+def test_the_swedish_page_tree_says_utforskar(client, make_user, about):
+    _admin_in(client, make_user(superuser=True), "sv")
+    html = client.get(reverse("wagtailadmin_explore", args=[about.get_parent().pk])).content.decode()
+    assert "Utforskar" in html
+    assert "Exploring" not in html
+
