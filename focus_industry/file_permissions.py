@@ -33,6 +33,7 @@ from wagtail.images.blocks import ImageChooserBlock as WagtailImageChooserBlock
 from wagtail.models import Collection
 
 from .form_guards import StreamDataGuardMixin
+from .translation_forms import OptionalTranslationsMixin
 
 SHARED_COLLECTION = "Gemensamt"
 INTERNAL_SUFFIX = " – intern"
@@ -166,7 +167,7 @@ class ChosenFilesFormMixin:
         return super().clean()
 
 
-class BasePageForm(StreamDataGuardMixin, ChosenFilesFormMixin, WagtailAdminPageForm):
+class BasePageForm(OptionalTranslationsMixin, StreamDataGuardMixin, ChosenFilesFormMixin, WagtailAdminPageForm):
     """The base form of every page type."""
 
 

@@ -101,7 +101,7 @@ def test_wagtails_default_groups_and_workflow_are_gone(db):
     assert not Workflow.objects.filter(name="Moderators approval", active=True).exists()
     root = Page.objects.get(depth=1)
     workflow = root.get_workflow()
-    assert workflow.name == "Coordinator approval"
+    assert workflow.name == "Samordnarnas godkännande"
     tasks = [task.specific for task in workflow.tasks]
     assert [[group.name for group in task.groups.all()] for task in tasks] == [[COORDINATORS]]
 

@@ -1,6 +1,8 @@
 """The editors' workplace in real use: the preview panel, the admin language preference, autosave
 next to publishing on SQLite, Swedish throughout the Swedish admin, and the smaller rough edges."""
 
+import re
+
 import pytest
 
 from django.urls import reverse
@@ -482,3 +484,95 @@ def test_the_stories_listing_shows_the_publication_date_as_a_date(client, make_u
 
     # The cell's own text is the date (before: "11 hours ago", the date only in a tooltip).
     assert re.search(rf">\s*{re.escape(expected)}\s*<", html)
+
+
+# --- Names kept in the database, as the Swedish admin shows them ---------------------------
+
+
+def test_the_swedish_admin_names_the_workflow_in_swedish(client, make_user, about):
+    _admin_in(client, make_user(PROMOTERS), "sv")
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[about.pk])).content.decode()
+    assert "Lämna in till Samordnarnas godkännande" in html
+    assert "Coordinator approval" not in html
+
+
+def test_the_swedish_admin_names_the_shared_internal_collection_in_swedish(client, make_user):
+    _admin_in(client, make_user(superuser=True), "sv")
+    html = client.get(reverse("wagtailadmin_collections:index")).content.decode()
+    assert "Gemensamt – intern" in html
+    assert "Dalarna – intern" in html
+    assert ">Internal<" not in html and "Internal</" not in html
+
+
+def test_the_shared_internal_collection_is_still_found_and_still_restricted(db):
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    from toolbox.models import internal_collection
+
+    collection = internal_collection()
+    assert collection.name == "Gemensamt – intern"
+    assert CollectionViewRestriction.objects.filter(collection=collection).exists()
+    # Renamed, not doubled: no second collection under the old name.
+    assert not Collection.objects.filter(name="Internal").exists()
+    assert Collection.objects.filter(name="Gemensamt – intern").count() == 1
+
+
+def test_the_swedish_page_tree_says_utforskar(client, make_user, about):
+    _admin_in(client, make_user(superuser=True), "sv")
+    html = client.get(reverse("wagtailadmin_explore", args=[about.get_parent().pk])).content.decode()
+    assert "Utforskar" in html
+    assert "Exploring" not in html
+
+
+# --- The English fields are optional, and say so -------------------------------------------
+
+
+def _input(html, name):
+    tag = re.search(rf"<(?:input|textarea)[^>]*\bname=\"{name}\"[^>]*>", html)
+    assert tag is not None, name
+    return tag.group(0)
+
+
+def _help_text(html, name):
+    div = re.search(rf"id=\"[^\"]*-{name}-helptext\"[^>]*>(.*?)</div>", html, re.DOTALL)
+    return div.group(1) if div else ""
+
+
+@pytest.mark.parametrize(
+    ("language", "placeholder", "fallback"),
+    [
+        ("sv", 'placeholder="Sidrubrik*"', "Lämnas fältet tomt visas den svenska texten på den engelska sidan."),
+        ("en", 'placeholder="Page title*"', "Left empty, the English page shows the Swedish text."),
+    ],
+)
+def test_the_english_title_is_optional_and_falls_back_to_swedish(
+    client, make_user, about, language, placeholder, fallback
+):
+    _admin_in(client, make_user(superuser=True), language)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[about.pk])).content.decode()
+    assert placeholder in _input(html, "title_sv")  # the Swedish title is required and says so
+    assert re.search(r'placeholder="[^"]', _input(html, "title_en")) is None
+    # Said under each optional English field (title, slug, SEO title, description, introduction, body …),
+    # never under a Swedish one.
+    assert html.count(fallback) >= 5
+    assert fallback in _help_text(html, "title_en")
+    assert fallback not in _help_text(html, "title_sv")
+
+
+def test_a_page_saved_without_english_shows_swedish_on_the_english_page(client, make_user, about):
+    _admin_in(client, make_user(superuser=True), "sv")
+    url = reverse("wagtailadmin_pages:edit", args=[about.pk])
+    response = client.post(
+        url, _about_form(title_en="", intro_en="", body_en=streamfield([]), **{"action-publish": "1"})
+    )
+    assert response.status_code == 302
+    about.refresh_from_db()
+    assert about.title_sv == "Om Focus Industry" and about.title_en in ("", None)
+    from django.utils import translation
+
+    with translation.override("en"):
+        english_url = about.get_url()
+    client.logout()
+    page = client.get(english_url)
+    assert page.status_code == 200
+    assert "<h1>Om Focus Industry</h1>" in page.content.decode().replace("\n", "")

@@ -39,7 +39,7 @@ from focus_industry.models import ActionArea, BasePage, Region
 from focus_industry.regions import BUSINESS_PROMOTERS, COORDINATORS, REGIONAL_STAFF_PREFIX, RegionRootMixin
 from focus_industry.taxonomy import attach_tags, exclude_private, taxonomy, with_tags
 
-INTERNAL_COLLECTION = "Internal"
+INTERNAL_COLLECTION = "Gemensamt – intern"
 PAGE_SIZE = 12
 
 

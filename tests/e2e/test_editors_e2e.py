@@ -62,7 +62,7 @@ def test_promoter_writes_coordinator_approves_page_goes_live(e2e_server, new_pag
     promoter.fill("#id_slug_en", "hydrogen-in-the-workshop")
     tabs.nth(0).click()
 
-    # A promoter has no "Publish": the action menu offers "Submit to Coordinator approval".
+    # A promoter has no "Publish": the action menu offers to submit it to the approval workflow.
     assert promoter.locator('button[name="action-publish"]').count() == 0
     promoter.locator("footer .w-dropdown__toggle, .footer .w-dropdown__toggle").last.click()
     promoter.locator('button[name="action-submit"]').click()

@@ -69,7 +69,8 @@ def forwards(apps, schema_editor):
         restriction.groups.set(staff_roles)
         internal_by_region[region.pk] = child
 
-    shared_internal = Collection.objects.filter(name="Internal", depth=2).first()
+    # Named "Gemensamt – intern" since toolbox 0005; both names, so that this step stays safe to run again.
+    shared_internal = Collection.objects.filter(name__in=("Internal", "Gemensamt – intern"), depth=2).first()
     regional_staff = Group.objects.filter(name__startswith=STAFF_PREFIX)
     if shared_internal is not None:
         GroupCollectionPermission.objects.filter(
