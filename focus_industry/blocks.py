@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from .file_permissions import ImageChooserBlock
+from .file_permissions import ImageChooserBlock, PermittedRichTextMixin
 
 LANGUAGE_CHOICES = [("", _("Same as the page")), ("sv", _("Swedish")), ("en", _("English"))]
 
@@ -222,7 +222,7 @@ class CallToActionBlock(blocks.StructBlock):
         }
 
 
-class RichTextBlock(blocks.RichTextBlock):
+class RichTextBlock(PermittedRichTextMixin, blocks.RichTextBlock):
     class Meta:
         icon = "pilcrow"
         template = "components/blocks/rich_text_block.html"

@@ -8,7 +8,12 @@ that is sent. Every admin form of the project checks the same permission on save
   chooses a document or an image, and, while the form is being cleaned, lets the chooser blocks
   below check what is chosen inside StreamFields;
 - `ImageChooserBlock` / `DocumentChooserBlock` refuse, with a block error, a file the user may not
-  choose.
+  choose;
+- rich text is checked the same way: the document links and image embeds that Wagtail's own reference
+  extraction finds (`extract_references`, as the reference index reads them) in a `RichTextField` of
+  the form, or in a `RichTextBlock` (the mixin below) inside a StreamField, are refused with the same
+  message when the user may not choose the file. An id that is no number is refused too (rendering
+  it would fail).
 
 A file that the object already holds (saved by someone else) stays allowed when it is sent back
 unchanged: an editor can always save a page that holds a file they could not choose themselves.
@@ -27,7 +32,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock as WagtailDocumentChooserBlock
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock as WagtailImageChooserBlock
 from wagtail.models import Collection
@@ -97,7 +102,8 @@ def refusal(model):
 
 
 def saved_file_ids(instance):
-    """{model: {ids}} of the documents and images the saved object holds (foreign keys and StreamFields)."""
+    """{model: {ids}} of the documents and images the saved object holds (foreign keys, StreamFields and
+    rich text)."""
     saved = {}
     if instance is None or instance.pk is None:
         return saved
@@ -108,11 +114,11 @@ def saved_file_ids(instance):
             value = getattr(instance, field.attname, None)
             if value is not None:
                 saved.setdefault(related, set()).add(str(value))
-        elif isinstance(field, StreamField):
+        elif isinstance(field, StreamField | RichTextField):
             value = getattr(instance, field.name, None)
             if value is None:
                 continue
-            for model, pk, _path, _content_path in field.stream_block.extract_references(value):
+            for model, pk, _path, _content_path in field.extract_references(value):
                 if issubclass(model, models):
                     saved.setdefault(model, set()).add(str(pk))
     return saved
@@ -134,8 +140,21 @@ class ChoiceCheck:
                 return True
         if self.user is None:
             return False
+        try:
+            pk = model._meta.pk.to_python(pk)
+        except ValidationError:
+            return False  # a forged id that is no number (rich text carries ids as text)
         policy = permission_policy_for(model)
         return policy.instances_user_has_permission_for(self.user, "choose").filter(pk=pk).exists()
+
+    def refused(self, references):
+        """The file models of `references` ((model, id, …) as `extract_references` yields them) that
+        the user may not use, in order, each once."""
+        refused = []
+        for model, pk, *_rest in references:
+            if issubclass(model, file_models()) and model not in refused and not self.allowed(model, pk):
+                refused.append(model)
+        return refused
 
 
 def _file_field_model(field):
@@ -164,7 +183,18 @@ class ChosenFilesFormMixin:
             values = value if isinstance(field, forms.ModelMultipleChoiceField) else [value]
             if any(item is not None and not check.allowed(model, item.pk) for item in values):
                 self.add_error(name, refusal(model))
+        for name, model_field in self._rich_text_fields():
+            for model in check.refused(model_field.extract_references(self.cleaned_data[name] or "")):
+                self.add_error(name, refusal(model))
         return super().clean()
+
+    def _rich_text_fields(self):
+        """(form field name, model field) of every rich text field the form has cleaned."""
+        model_fields = {field.name: field for field in self._meta.model._meta.get_fields()}
+        for name, field in self.fields.items():
+            model_field = model_fields.get(name)
+            if isinstance(model_field, RichTextField) and not field.disabled and name in self.cleaned_data:
+                yield name, model_field
 
 
 class BasePageForm(OptionalTranslationsMixin, StreamDataGuardMixin, ChosenFilesFormMixin, WagtailAdminPageForm):
@@ -186,6 +216,19 @@ class _PermittedChoiceMixin:
         check = _current_check.get()
         if value is not None and check is not None and not check.allowed(self.target_model, value.pk):
             raise ValidationError(refusal(self.target_model))
+        return value
+
+
+class PermittedRichTextMixin:
+    """Inside a project form, refuse a rich text block linking or embedding a file the editor may not choose."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        check = _current_check.get()
+        if check is not None:
+            refused = check.refused(self.extract_references(value))
+            if refused:
+                raise ValidationError([refusal(model) for model in refused])
         return value
 
 

@@ -5,6 +5,7 @@ so the guide and what the tests prove cannot drift apart.
 """
 
 import io
+import json
 import re
 import uuid
 from pathlib import Path
@@ -15,6 +16,7 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 
 from wagtail import blocks
+from wagtail.admin.rich_text import DraftailRichTextArea
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
@@ -171,7 +173,8 @@ def block_form_data(block, prefix, path, value, data):
 
 
 def chooser_paths(block, path=()):
-    """(path, chooser block) for every document/image chooser in a block tree."""
+    """(path, block, file model) for every document/image chooser and, per file model, every rich text
+    block (which may link a document or embed an image) in a block tree."""
     file_models = (get_document_model(), get_image_model())
     if isinstance(block, blocks.StreamBlock | blocks.StructBlock):
         for name, child in block.child_blocks.items():
@@ -179,7 +182,28 @@ def chooser_paths(block, path=()):
     elif isinstance(block, blocks.ListBlock):
         yield from chooser_paths(block.child_block, (*path, "item"))
     elif isinstance(block, blocks.ChooserBlock) and issubclass(block.target_model, file_models):
-        yield list(path), block
+        yield list(path), block, block.target_model
+    elif isinstance(block, blocks.RichTextBlock):
+        for model in file_models:
+            yield list(path), block, model
+
+
+def rich_text_post(model, pk):
+    """What the rich text editor (Draftail) posts for a text holding a link to document `pk` or an
+    embed of image `pk`, as a forged request would send it."""
+    if issubclass(model, get_document_model()):
+        block = {
+            "key": "doc01",
+            "type": "unstyled",
+            "text": "Fil",
+            "entityRanges": [{"offset": 0, "length": 3, "key": 0}],
+        }
+        entity = {"type": "DOCUMENT", "mutability": "MUTABLE", "data": {"id": pk}}
+    else:
+        block = {"key": "img01", "type": "atomic", "text": " ", "entityRanges": [{"offset": 0, "length": 1, "key": 0}]}
+        entity = {"type": "IMAGE", "mutability": "IMMUTABLE", "data": {"id": pk, "format": "fullwidth", "alt": "Bild"}}
+    block.update({"depth": 0, "inlineStyleRanges": [], "data": {}})
+    return json.dumps({"blocks": [block], "entityMap": {"0": entity}})
 
 
 def form_post_data(form):
@@ -189,6 +213,8 @@ def form_post_data(form):
         value = bound.value()
         if value is None or bound.field.disabled:
             continue
+        if isinstance(bound.field.widget, DraftailRichTextArea):
+            value = bound.field.widget.format_value(value)  # the editor posts its own format, not HTML
         if isinstance(value, bool):
             if value:
                 data[bound.html_name] = "on"
