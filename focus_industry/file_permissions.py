@@ -27,8 +27,12 @@ import contextvars
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from modeltranslation.settings import AVAILABLE_LANGUAGES
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock as WagtailDocumentChooserBlock
@@ -197,7 +201,56 @@ class ChosenFilesFormMixin:
                 yield name, model_field
 
 
-class BasePageForm(OptionalTranslationsMixin, StreamDataGuardMixin, ChosenFilesFormMixin, WagtailAdminPageForm):
+class TranslatedSlugsFormMixin:
+    """Each language's slug must be free among the parent's children, as a form error.
+
+    Wagtail's page form checks `slug`, which modeltranslation replaces by `slug_sv`/`slug_en`, so a
+    taken slug reached the model's own check on save (a 500). It happens to an editor when autosave
+    has already created the new page and "Publicera" still posts to the add address: the form then
+    comes back with what they wrote and a link to the page autosave made.
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        parent = getattr(self, "parent_page", None)
+        if parent is None:
+            return cleaned_data
+        siblings = parent.get_children()
+        if self.instance.pk:
+            siblings = siblings.not_page(self.instance)
+        for language in AVAILABLE_LANGUAGES:
+            name = build_localized_fieldname("slug", language)
+            slug = cleaned_data.get(name)
+            if name not in self.fields or not slug:
+                continue
+            taken = siblings.filter(**{name: slug}).first()
+            if taken is not None:
+                self.add_error(name, slug_taken_error(slug, taken))
+        return cleaned_data
+
+
+def slug_taken_error(slug, page):
+    return ValidationError(
+        format_html(
+            '{} <a href="{}">{}</a>',
+            _(
+                "The address “%(slug)s” is already taken here, by “%(title)s”. If autosave made that page, "
+                "continue there; what you wrote here is still in this form."
+            )
+            % {"slug": slug, "title": page.get_admin_display_title()},
+            reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            _("Open “%(title)s”") % {"title": page.get_admin_display_title()},
+        )
+    )
+
+
+class BasePageForm(
+    OptionalTranslationsMixin,
+    StreamDataGuardMixin,
+    TranslatedSlugsFormMixin,
+    ChosenFilesFormMixin,
+    WagtailAdminPageForm,
+):
     """The base form of every page type."""
 
 

@@ -136,12 +136,8 @@ def _messages_to(address):
     return [message for message in mail.outbox if address in message.to]
 
 
-def test_workflow_from_submission_to_publication_with_emails_in_each_language(client, make_user, home):
-    promoter = _user(make_user, PROMOTERS, "en", "promoter1")
-    coordinator_sv = _user(make_user, COORDINATORS, "sv", "samordnare")
-    coordinator_en = _user(make_user, COORDINATORS, "en", "coordinator")
-    coordinator_default = _user(make_user, COORDINATORS, "", "utan-sprak")
-
+def _draft_page(home, promoter):
+    """A new bilingual standard page by `promoter`, not yet live: (page, its revision)."""
     page = StandardPage(
         title="Nytt samarbete",
         title_sv="Nytt samarbete",
@@ -154,7 +150,16 @@ def test_workflow_from_submission_to_publication_with_emails_in_each_language(cl
         owner=promoter,
     )
     home.add_child(instance=page)
-    revision = page.save_revision(user=promoter)
+    return page, page.save_revision(user=promoter)
+
+
+def test_workflow_from_submission_to_publication_with_emails_in_each_language(client, make_user, home):
+    promoter = _user(make_user, PROMOTERS, "en", "promoter1")
+    coordinator_sv = _user(make_user, COORDINATORS, "sv", "samordnare")
+    coordinator_en = _user(make_user, COORDINATORS, "en", "coordinator")
+    coordinator_default = _user(make_user, COORDINATORS, "", "utan-sprak")
+
+    page, revision = _draft_page(home, promoter)
     workflow = page.get_workflow()
     mail.outbox.clear()
     with translation.override("en"):  # the submitter's admin language must not leak into others' e-mails
@@ -195,6 +200,45 @@ def test_workflow_from_submission_to_publication_with_emails_in_each_language(cl
     client.logout()
     assert "New partnership" in client.get("/en/new-partnership/").content.decode()
     assert "Nytt samarbete" in client.get("/nytt-samarbete/").content.decode()
+
+
+def _submitted_page(home, promoter):
+    page, _revision = _draft_page(home, promoter)
+    return page, page.get_workflow().start(page, promoter)
+
+
+@pytest.mark.parametrize(
+    ("language", "confirmation"),
+    [("sv", "”Nytt samarbete” har godkänts och publicerats."), ("en", "“Nytt samarbete” was approved and published.")],
+)
+def test_approving_from_the_dashboard_confirms_it_in_the_admin_language(
+    client, make_user, home, language, confirmation
+):
+    promoter = _user(make_user, PROMOTERS, "sv", "promoter1")
+    coordinator = _user(make_user, COORDINATORS, language, "samordnare")
+    page, workflow_state = _submitted_page(home, promoter)
+    client.force_login(coordinator)
+    dashboard = reverse("wagtailadmin_home")
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", workflow_state.current_task_state.pk])
+    response = client.post(url + "?next=" + dashboard, follow=True)  # the dashboard's row menu, as it posts
+    assert response.redirect_chain[-1][0] == dashboard
+    assert [str(message).strip() for message in response.context["messages"]] == [confirmation]
+    assert confirmation in response.content.decode()
+    page.refresh_from_db()
+    assert page.live
+
+
+def test_a_promoter_cannot_approve_and_is_told_nothing_was_approved(client, make_user, home):
+    promoter = _user(make_user, PROMOTERS, "sv", "promoter1")
+    page, workflow_state = _submitted_page(home, promoter)
+    client.force_login(promoter)
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", workflow_state.current_task_state.pk])
+    response = client.post(url, follow=True)
+    messages = [str(message) for message in response.context["messages"]]
+    assert len(messages) == 1 and "du saknar rättigheter" in messages[0]  # Wagtail's refusal, in Swedish
+    assert "godkänts" not in response.content.decode()
+    page.refresh_from_db()
+    assert not page.live and page.workflow_in_progress
 
 
 def test_submit_through_the_admin_edit_view(client, make_user, about):

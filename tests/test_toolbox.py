@@ -661,3 +661,37 @@ def test_demo_files_are_valid(internal):
         extension = page.document.file_extension
         signature = {"pdf": b"%PDF-", "png": b"\x89PNG", "csv": b"Kompeten"}[extension]
         assert head.startswith(signature)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_publish_racing_the_autosave_of_a_new_resource_is_a_form_error_that_keeps_the_text(
+    client, make_user, folders, language
+):
+    """Autosave has created the new page (a JSON POST to the add address); "Publicera" still posts the
+    add form with the same slugs. The editor gets the form back with an error naming the autosaved page,
+    with what they wrote, and no 500 (on PostgreSQL the model's own slug check raised on save)."""
+    from wagtail.users.models import UserProfile
+
+    staff = make_user(STAFF_DALARNA)
+    profile = UserProfile.get_for_user(staff)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(staff)
+    draft = resource_form("Checklista vätgas", "checklista-vatgas")
+    draft.pop("action-publish")
+    autosaved = client.post(add_url(folders["dalarna"]), draft, headers={"accept": "application/json"})
+    assert autosaved.status_code == 200 and autosaved.json()["success"]
+    page = ResourcePage.objects.get(pk=autosaved.json()["pk"])
+
+    written = resource_form("Checklista vätgas", "checklista-vatgas", description_sv="Sist skrivna raden.")
+    response = client.post(add_url(folders["dalarna"]), written)
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    taken = {"sv": "Adressen ”checklista-vatgas” är redan upptagen här", "en": "The address “checklista-vatgas”"}
+    assert taken[language] in errors["slug_sv"][0]
+    assert taken[language].replace("checklista-vatgas", "checklista-vatgas-en") in errors["slug_en"][0]
+    content = response.content.decode()
+    assert reverse("wagtailadmin_pages:edit", args=[page.pk]) in content  # the way to the autosaved page
+    assert "Sist skrivna raden." in content  # nothing written is lost
+    assert ResourcePage.objects.filter(slug_sv="checklista-vatgas").count() == 1
+    assert not ResourcePage.objects.get(pk=page.pk).live

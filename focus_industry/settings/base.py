@@ -242,6 +242,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "wagtailadmin_login"
 # Where the visitors' login (/_util/login/, for private pages and files) goes without a usable `next`.
 LOGIN_REDIRECT_URL = "/"
+# The visitors' login and the password forms of restricted pages and documents, in the site's own look.
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "focus_industry/logins/visitor_login.html"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "focus_industry/logins/password_required.html"  # noqa: S105
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "focus_industry/logins/password_required.html"  # noqa: S105
 
 # --- Languages ------------------------------------------------------------------------------
 LANGUAGE_CODE = "sv"

@@ -330,3 +330,33 @@ def test_keyboard_uses_the_map(e2e_server_paged, new_page):
     page.keyboard.press("Enter")
     page.wait_for_url(f"**{href}")
     assert page.locator("h1").is_visible()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize(("language", "path", "heading"), [("sv", "/_util/login/?next=/", "Logga in"),
+                                                          ("en", "/en/_util/login/?next=/en/", "Log in")])  # fmt: skip
+def test_visitors_login_in_the_site_look_with_an_error_and_no_third_party(
+    e2e_server_paged, new_page, language, path, heading, width
+):
+    """The login for restricted content: the site's header and footer, one h1, labelled fields, an error
+    the screen reader hears, no horizontal scrolling, nothing requested from another host."""
+    from urllib.parse import urlparse
+
+    page = new_page(width=width)
+    hosts = []
+    page.on("request", lambda request: hosts.append(urlparse(request.url).netloc))
+    goto(page, e2e_server_paged["url"] + path, 200)
+    expect_heading = page.get_by_role("heading", level=1)
+    assert expect_heading.count() == 1 and expect_heading.inner_text() == heading
+    assert page.locator("header.site-header").is_visible() and page.locator("footer").first.is_visible()
+    page.get_by_label("Användarnamn" if language == "sv" else "Username").fill("ingen")
+    page.get_by_label("Lösenord" if language == "sv" else "Password", exact=True).fill("fel-losenord")
+    page.locator("main button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator("[role=alert]").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    if width < 768:
+        open_menu_if_collapsed(page)
+    assert axe_violations(page) == []
+    assert set(hosts) == {urlparse(e2e_server_paged["url"]).netloc}
+    screenshot(page, f"visitor-login-{language}-{width}")
