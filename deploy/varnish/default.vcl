@@ -56,7 +56,7 @@ sub vcl_recv {
         # limit is above the largest upload the site takes (documents, TOOLBOX_MAX_UPLOAD_MB: 20).
         if (req.http.Content-Length || req.http.Transfer-Encoding) {
             if (!std.cache_req_body(32MB)) {
-                return (synth(413, "Request body too large"));
+                return (synth(413, "Begäran är för stor / Request body too large"));
             }
         }
         return (pass);
