@@ -37,7 +37,7 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock as WagtailImageChooserBlock
 from wagtail.models import Collection
 
-from .form_guards import StreamDataGuardMixin
+from .form_guards import WidgetDataGuardMixin
 from .translation_forms import OptionalTranslationsMixin
 
 SHARED_COLLECTION = "Gemensamt"
@@ -197,11 +197,11 @@ class ChosenFilesFormMixin:
                 yield name, model_field
 
 
-class BasePageForm(OptionalTranslationsMixin, StreamDataGuardMixin, ChosenFilesFormMixin, WagtailAdminPageForm):
+class BasePageForm(OptionalTranslationsMixin, WidgetDataGuardMixin, ChosenFilesFormMixin, WagtailAdminPageForm):
     """The base form of every page type."""
 
 
-class BaseModelForm(StreamDataGuardMixin, ChosenFilesFormMixin, WagtailAdminModelForm):
+class BaseModelForm(WidgetDataGuardMixin, ChosenFilesFormMixin, WagtailAdminModelForm):
     """The base form of snippets and settings that hold documents or images."""
 
 
