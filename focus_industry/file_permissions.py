@@ -13,9 +13,12 @@ that is sent. Every admin form of the project checks the same permission on save
   extraction finds (`extract_references`, as the reference index reads them) in a `RichTextField` of
   the form, or in a `RichTextBlock` (the mixin below) inside a StreamField, are refused with the same
   message when the user may not choose the file. An id that is no number is refused too (rendering
-  it would fail).
+  it would fail);
+- a page link in rich text must lead to a page that exists: a forged id that is no number, or no
+  page's, is refused with a form error (Wagtail's page link handler would fail on it when the text
+  is shown).
 
-A file that the object already holds (saved by someone else) stays allowed when it is sent back
+A file (or a linked page) that the object already holds (saved by someone else) stays allowed when it is sent back
 unchanged: an editor can always save a page that holds a file they could not choose themselves.
 
 Collections: each region has its own collection and, below it, an internal collection restricted to
@@ -34,14 +37,19 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.rich_text.converters.contentstate import link_entity
+from wagtail.admin.rich_text.converters.html_to_contentstate import (
+    ExternalLinkElementHandler,
+    PageLinkElementHandler,
+)
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock as WagtailDocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock as WagtailImageChooserBlock
-from wagtail.models import Collection
+from wagtail.models import Collection, Page
 
-from .form_guards import StreamDataGuardMixin
+from .form_guards import WidgetDataGuardMixin
 from .translation_forms import OptionalTranslationsMixin
 
 SHARED_COLLECTION = "Gemensamt"
@@ -94,6 +102,8 @@ def permission_policy_for(model):
 
 
 def refusal(model):
+    if issubclass(model, Page):
+        return refusal_of_page_link()
     if issubclass(model, get_document_model()):
         return _(
             "You may not use this document: it is in a collection you have no access to. "
@@ -105,9 +115,20 @@ def refusal(model):
     )
 
 
+def refusal_of_page_link():
+    return _(
+        "This text links to a page that does not exist. Remove the link or choose the page again with the link tool."
+    )
+
+
+def checked_models():
+    """The models whose ids the rich text check reads: the files, and pages (links)."""
+    return (*file_models(), Page)
+
+
 def saved_file_ids(instance):
     """{model: {ids}} of the documents and images the saved object holds (foreign keys, StreamFields and
-    rich text)."""
+    rich text), and of the pages its StreamFields and rich text link to."""
     saved = {}
     if instance is None or instance.pk is None:
         return saved
@@ -123,7 +144,7 @@ def saved_file_ids(instance):
             if value is None:
                 continue
             for model, pk, _path, _content_path in field.extract_references(value):
-                if issubclass(model, models):
+                if issubclass(model, checked_models()):
                     saved.setdefault(model, set()).add(str(pk))
     return saved
 
@@ -142,21 +163,23 @@ class ChoiceCheck:
         for saved_model, ids in self._saved.items():
             if issubclass(model, saved_model) and str(pk) in ids:
                 return True
-        if self.user is None:
-            return False
         try:
             pk = model._meta.pk.to_python(pk)
         except ValidationError:
             return False  # a forged id that is no number (rich text carries ids as text)
+        if issubclass(model, Page):
+            return Page.objects.filter(pk=pk).exists()  # any page may be linked, if it exists
+        if self.user is None:
+            return False
         policy = permission_policy_for(model)
         return policy.instances_user_has_permission_for(self.user, "choose").filter(pk=pk).exists()
 
     def refused(self, references):
-        """The file models of `references` ((model, id, …) as `extract_references` yields them) that
-        the user may not use, in order, each once."""
+        """The file models (and Page, for a link to no page) of `references` ((model, id, …) as
+        `extract_references` yields them) that the user may not use, in order, each once."""
         refused = []
         for model, pk, *_rest in references:
-            if issubclass(model, file_models()) and model not in refused and not self.allowed(model, pk):
+            if issubclass(model, checked_models()) and model not in refused and not self.allowed(model, pk):
                 refused.append(model)
         return refused
 
@@ -246,7 +269,7 @@ def slug_taken_error(slug, page):
 
 class BasePageForm(
     OptionalTranslationsMixin,
-    StreamDataGuardMixin,
+    WidgetDataGuardMixin,
     TranslatedSlugsFormMixin,
     ChosenFilesFormMixin,
     WagtailAdminPageForm,
@@ -254,8 +277,41 @@ class BasePageForm(
     """The base form of every page type."""
 
 
-class BaseModelForm(StreamDataGuardMixin, ChosenFilesFormMixin, WagtailAdminModelForm):
+class BaseModelForm(WidgetDataGuardMixin, ChosenFilesFormMixin, WagtailAdminModelForm):
     """The base form of snippets and settings that hold documents or images."""
+
+
+# --- Page links in the rich text editor ------------------------------------------------------
+
+
+class SafePageLinkElementHandler(PageLinkElementHandler):
+    """Wagtail's page link reader for the editor, which shows a link to no page as a broken link
+    instead of failing on an id that is no number (a refused, forged link is shown again with the
+    form's error, so the editor can remove it)."""
+
+    def get_attribute_data(self, attrs):
+        try:
+            pk = Page._meta.pk.to_python(attrs.get("id"))
+        except ValidationError:
+            pk = None
+        if pk is None or not Page.objects.filter(pk=pk).exists():
+            return {"id": attrs.get("id"), "url": None, "parentId": None}
+        return super().get_attribute_data(attrs)
+
+
+def register_safe_page_links(features):
+    """The "link" converter rule of Wagtail's own hook, with the page link reader above."""
+    features.register_converter_rule(
+        "contentstate",
+        "link",
+        {
+            "from_database_format": {
+                "a[href]": ExternalLinkElementHandler("LINK"),
+                'a[linktype="page"]': SafePageLinkElementHandler("LINK"),
+            },
+            "to_database_format": {"entity_decorators": {"LINK": link_entity}},
+        },
+    )
 
 
 # --- Chooser blocks --------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .file_permissions import register_safe_page_links
 from .models import ActionArea, Region
 from .regions import can_manage_region_roots
 from .reports import TranslationStatusView
@@ -111,3 +112,7 @@ def two_factor_account_item(request):
         "label": _("Set up two-step verification"),
         "help_text": _("Sign in with a code from an authenticator app as well as your password."),
     }
+
+
+# After Wagtail's own rule (order 0): a forged page link is shown again with its form error, never a 500.
+hooks.register("register_rich_text_features", register_safe_page_links, order=1)

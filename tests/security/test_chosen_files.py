@@ -23,6 +23,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 from wagtail.rich_text import RichText
+from wagtail.users.models import UserProfile
 
 from focus_industry.file_permissions import refusal, saved_file_ids
 from focus_industry.models import HomePage, StandardPage
@@ -433,3 +434,91 @@ def test_a_forged_page_id_in_a_page_chooser_is_a_form_error(make_user, deleted_p
     form = form_class(data, **kwargs)
     assert not form.is_valid()
     assert name in form.errors, f"{model._meta.label}.{name} accepted page id {value!r}"
+
+
+# --- Rich text page links: a forged page id is a form error, a saved one stays ------------------
+
+
+def page_link_post(pk):
+    """What Draftail posts for a text holding a link to page `pk`, as a forged request would send it."""
+    block = {
+        "key": "lnk01",
+        "type": "unstyled",
+        "text": "Sida",
+        "depth": 0,
+        "inlineStyleRanges": [],
+        "entityRanges": [{"offset": 0, "length": 4, "key": 0}],
+        "data": {},
+    }
+    entity = {"type": "LINK", "mutability": "MUTABLE", "data": {"id": pk, "url": "/"}}
+    return json.dumps({"blocks": [block], "entityMap": {"0": entity}})
+
+
+def page_link_error(form, name):
+    return str(refusal(Page)) in error_text(form, name)
+
+
+FORGED_PAGE_IDS = ["abc", "1 OR 1=1", "99999999999999999999", "-1", "deleted"]
+
+
+@pytest.mark.parametrize("forged", FORGED_PAGE_IDS)
+def test_a_rich_text_link_to_no_page_is_refused(make_user, deleted_page_id, forged):
+    pk = deleted_page_id if forged == "deleted" else forged
+    form = body_text_form(StandardPage.objects.first(), make_user(EDITOR), page_link_post(pk))
+    assert page_link_error(form, "body_sv"), f"page link {pk!r} accepted"
+
+
+def test_a_rich_text_link_to_a_page_is_kept(make_user):
+    target = HomePage.objects.first()
+    form = body_text_form(StandardPage.objects.first(), make_user(EDITOR), page_link_post(target.pk))
+    assert form.is_valid() or "body_sv" not in form.errors, error_text(form, "body_sv")
+    assert (Page, str(target.pk)) in kept_references(StandardPage, "body_sv", form)
+
+
+def test_a_saved_link_to_a_deleted_page_stays_allowed_unchanged(make_user, deleted_page_id):
+    """A text that linked a page later deleted is saved unchanged without an error (the link renders empty)."""
+    page = StandardPage.objects.first()
+    page.body_sv = [("text", RichText(f'<p><a linktype="page" id="{deleted_page_id}">Gammal sida</a></p>'))]
+    page.save()
+    page = StandardPage.objects.get(pk=page.pk)
+    form = body_text_form(page, make_user(EDITOR), page_link_post(deleted_page_id))
+    assert not page_link_error(form, "body_sv")
+    assert (Page, str(deleted_page_id)) in kept_references(StandardPage, "body_sv", form)
+
+
+@pytest.mark.parametrize("where", ["block", "field"])
+@pytest.mark.parametrize("forged", ["abc", "99999999999999999999"])
+def test_a_forged_page_link_is_refused_end_to_end_in_the_admin(client, make_user, where, forged):
+    """Through the admin, in both languages: the form comes back with the error, nothing is saved, and
+    the page is still shown."""
+    user = make_user(superuser=True)
+    client.force_login(user)
+    model = StandardPage if where == "block" else HomePage
+    page = model.objects.first().get_latest_revision_as_object()
+    data = unchanged_with_empty_streams(
+        edit_form_class(model)(instance=page, for_user=user, parent_page=page.get_parent())
+    )
+    if where == "block":
+        name = "body_sv"
+        block_form_data(model._meta.get_field(name).stream_block, name, ["text"], "", data)
+        data["body_sv-0-value"] = page_link_post(forged)
+    else:
+        name = "way_forward_text_sv"
+        data[name] = page_link_post(forged)
+    revisions = page.revisions.count()
+    for language, message in [
+        ("en", "This text links to a page that does not exist."),
+        ("sv", "Texten länkar till en sida som inte finns."),
+    ]:
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.save()
+        response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+        assert response.status_code == 200  # the form again, with the error
+        html = response.content.decode()
+        # A StreamField's block errors reach the page as JSON for its widget (non-ASCII escaped).
+        assert message in html or json.dumps(message)[1:-1] in html, (language, where)
+        assert name in response.context["form"].errors
+    assert page.revisions.count() == revisions
+    live = model.objects.get(pk=page.pk)
+    assert client.get(live.url).status_code == 200
