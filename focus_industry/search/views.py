@@ -249,10 +249,16 @@ def visible_suggestion(query_string, pages):
     return corrected if sum(counts.values()) else ""
 
 
+# No list has this many pages; a larger number would not even fit the databases' integers.
+MAX_PAGE_NUMBER = 100_000
+
+
 def page_number(request):
-    """The page of results asked for: a whole number from 1, else 404."""
+    """The page of results asked for: a whole number from 1 (ASCII digits, within MAX_PAGE_NUMBER), else 404."""
     raw = request.GET.get("page") or "1"
-    if not raw.isdigit() or int(raw) < 1:
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= len(str(MAX_PAGE_NUMBER))) or not (
+        1 <= int(raw) <= MAX_PAGE_NUMBER
+    ):
         raise Http404(_("There is no such page in the list."))
     return int(raw)
 
