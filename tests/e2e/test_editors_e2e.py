@@ -15,14 +15,14 @@ TITLE_SV = "Vätgas i verkstaden"
 TITLE_EN = "Hydrogen in the workshop"
 
 
-def home_page_id(e2e_server):
+def page_id(e2e_server, query):
     result = subprocess.run(
         [
             sys.executable,
             str(ROOT / "manage.py"),
             "shell",
             "-c",
-            "from focus_industry.models import HomePage; print(HomePage.objects.get().pk)",
+            f"from focus_industry.models import HomePage, StandardPage; print({query}.pk)",
         ],
         env=e2e_server["env"],
         cwd=ROOT,
@@ -33,6 +33,36 @@ def home_page_id(e2e_server):
     return int(result.stdout.strip().splitlines()[-1])
 
 
+def home_page_id(e2e_server):
+    return page_id(e2e_server, "HomePage.objects.get()")
+
+
+PROMOTERS_PARENT = "StandardPage.objects.live().order_by('path').first()"
+
+
+def promoters_parent_id(e2e_server):
+    """A standard page: business promoters write below those (new pages under home are the coordinators')."""
+    return page_id(e2e_server, PROMOTERS_PARENT)
+
+
+def promoters_parent_paths(e2e_server):
+    """The Swedish and English address of that page, e.g. ('/om-focus-industry/', '/en/about-focus-industry/')."""
+    code = (
+        "from django.utils import translation; from focus_industry.models import StandardPage; "
+        f"p = {PROMOTERS_PARENT}; print(p.get_url()); translation.activate('en'); print(p.get_url())"
+    )
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", code],
+        env=e2e_server["env"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    sv, en = result.stdout.strip().splitlines()[-2:]
+    return sv, en
+
+
 def log_in(page, e2e_server, username):
     """Password, then (for the coordinator) the code from the demo account's authenticator key."""
     admin_log_in(page, e2e_server, username)
@@ -41,12 +71,13 @@ def log_in(page, e2e_server, username):
 
 def test_promoter_writes_coordinator_approves_page_goes_live(e2e_server, new_page):
     base = e2e_server["url"]
-    home_id = home_page_id(e2e_server)
+    parent_id = promoters_parent_id(e2e_server)
+    parent_sv, parent_en = promoters_parent_paths(e2e_server)
 
     # The business promoter writes the page in both languages.
     promoter = new_page(width=1280)
     log_in(promoter, e2e_server, "promoter")
-    promoter.goto(f"{base}/admin/pages/add/focus_industry/standardpage/{home_id}/")
+    promoter.goto(f"{base}/admin/pages/add/focus_industry/standardpage/{parent_id}/")
     promoter.fill("#id_title_sv", TITLE_SV)
     promoter.fill("#id_title_en", TITLE_EN)
     promoter.fill("#id_intro_sv", "Tre verkstäder i Dalarna provar vätgas för att värma ugnar.")
@@ -72,7 +103,7 @@ def test_promoter_writes_coordinator_approves_page_goes_live(e2e_server, new_pag
 
     # Not public yet.
     anonymous = new_page(width=1280)
-    assert anonymous.goto(base + "/vatgas-i-verkstaden/").status == 404
+    assert anonymous.goto(base + parent_sv + "vatgas-i-verkstaden/").status == 404
 
     # The coordinator approves from the dashboard (a new browser context: no shared cookies).
     coordinator = new_page(width=1280)
@@ -87,10 +118,10 @@ def test_promoter_writes_coordinator_approves_page_goes_live(e2e_server, new_pag
     coordinator.wait_for_load_state("networkidle")
 
     # Public in both languages.
-    response = anonymous.goto(base + "/vatgas-i-verkstaden/")
+    response = anonymous.goto(base + parent_sv + "vatgas-i-verkstaden/")
     assert response.status == 200
     assert anonymous.locator("h1").inner_text().strip() == TITLE_SV
-    response = anonymous.goto(base + "/en/hydrogen-in-the-workshop/")
+    response = anonymous.goto(base + parent_en + "hydrogen-in-the-workshop/")
     assert response.status == 200
     assert anonymous.locator("h1").inner_text().strip() == TITLE_EN
 

@@ -4,7 +4,7 @@ English, inside the admin's own frame (no blank panel, no browser error page).""
 import pytest
 
 from tests.e2e.conftest import admin_log_in, screenshot
-from tests.e2e.test_editors_e2e import home_page_id
+from tests.e2e.test_editors_e2e import promoters_parent_id
 
 pytestmark = pytest.mark.browser
 
@@ -17,7 +17,7 @@ def test_the_preview_panel_shows_the_draft_in_both_languages(e2e_server, new_pag
     page = new_page(width=1400)
     admin_log_in(page, e2e_server, "promoter")
     page.wait_for_url(base + "/admin/")
-    page.goto(f"{base}/admin/pages/add/focus_industry/standardpage/{home_page_id(e2e_server)}/")
+    page.goto(f"{base}/admin/pages/add/focus_industry/standardpage/{promoters_parent_id(e2e_server)}/")
     page.fill("#id_title_sv", TITLE_SV)
     page.fill("#id_title_en", TITLE_EN)
     page.fill("#id_intro_sv", "En ingress.")

@@ -74,9 +74,8 @@ def test_internal_file_needs_a_staff_login(e2e_server, new_page):
     assert "login" in page.url  # visitors are asked to log in
     page.fill("#id_username", "staff-varmland")
     page.fill("#id_password", e2e_server["accounts"]["staff-varmland"])
-    page.locator("form button[type=submit], form input[type=submit]").first.click()
-    page.wait_for_load_state()
-    assert page.url.endswith("/verktygslada/dalarna/intern-arbetsplan-regionala-samordnare/")
+    page.locator("form:has(#id_username) button[type=submit]").click()
+    page.wait_for_url("**/verktygslada/dalarna/intern-arbetsplan-regionala-samordnare/")
     link = page.locator(".toolbox-download__link")
     href = link.get_attribute("href")
     response = page.request.get(base + href)
