@@ -34,6 +34,22 @@ def home(db):
 
 
 @pytest.fixture
+def about(db):
+    """The About page of the demo content (a standard page both editor roles work on)."""
+    from focus_industry.models import StandardPage
+
+    return StandardPage.objects.get(slug_sv="om-focus-industry")
+
+
+@pytest.fixture
+def wagtail_hooks_loaded():
+    """What the running site does when the admin's URLs load: import every wagtail_hooks module."""
+    from wagtail.hooks import search_for_hooks
+
+    search_for_hooks()
+
+
+@pytest.fixture
 def regions(db):
     from focus_industry.models import Region
 

@@ -13,7 +13,6 @@ from django.utils import timezone, translation
 
 from wagtail.contrib.redirects.permissions import permission_policy as redirect_policy
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.hooks import search_for_hooks
 from wagtail.models import Page, Workflow, WorkflowState
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -47,15 +46,7 @@ def expected_rights(group_name):
     return {name: policy.allowed(role, right, area) for name, (right, area) in RIGHT_OF.items()}
 
 
-@pytest.fixture(autouse=True)
-def _wagtail_hooks_loaded():
-    # What the running site does when the admin's URLs load: import every wagtail_hooks module.
-    search_for_hooks()
-
-
-@pytest.fixture
-def about(db):
-    return StandardPage.objects.get(slug_sv="om-focus-industry")
+pytestmark = pytest.mark.usefixtures("wagtail_hooks_loaded")
 
 
 def rights(user, page):

@@ -7,7 +7,6 @@ import pytest
 
 from django.urls import reverse
 
-from wagtail.hooks import search_for_hooks
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from focus_industry.models import StandardPage
@@ -15,14 +14,7 @@ from focus_industry.models import StandardPage
 PROMOTERS = "Business promoters"
 
 
-@pytest.fixture(autouse=True)
-def _wagtail_hooks_loaded():
-    search_for_hooks()
-
-
-@pytest.fixture
-def about(db):
-    return StandardPage.objects.get(slug_sv="om-focus-industry")
+pytestmark = pytest.mark.usefixtures("wagtail_hooks_loaded")
 
 
 def _about_form(**changes):
