@@ -20,15 +20,37 @@ def make_sqlite_folders():
             Path(name).parent.mkdir(parents=True, exist_ok=True)
 
 
+def use_wal(sender, connection, **kwargs):
+    """Put an SQLite file into WAL mode once; the mode is kept in the file for every later connection.
+
+    Two processes starting together (gunicorn workers, an editor's autosave beside Publish) both find
+    a new file in rollback mode. Switching needs every other connection gone, so one of them is told
+    "database is locked" at once, whatever the timeout: that one carries on, and the other switches.
+    """
+    if connection.vendor != "sqlite":
+        return
+    import sqlite3
+
+    raw = connection.connection
+    if raw.execute("PRAGMA journal_mode").fetchone()[0].lower() in ("wal", "memory"):
+        return
+    try:
+        raw.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.OperationalError:
+        pass  # the other connection is switching the file to WAL right now
+
+
 class FocusIndustryConfig(AppConfig):
     name = "focus_industry"
     verbose_name = _("Focus Industry")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.backends.signals import connection_created
         from django.db.models.signals import post_migrate
 
         make_sqlite_folders()
+        connection_created.connect(use_wal, dispatch_uid="focus_sqlite_wal")
 
         from .accounts import make_names_optional
 

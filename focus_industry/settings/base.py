@@ -139,13 +139,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several editors, autosave and gunicorn workers write at once. A transaction takes the write lock
     # when it begins (IMMEDIATE), so two writers queue instead of one failing with "database is locked"
     # the moment both upgrade from reading to writing (which no timeout helps); a writer waits up to
-    # DJANGO_SQLITE_TIMEOUT seconds for the lock; WAL lets visitors read while someone writes, and
-    # synchronous=NORMAL is safe with WAL and spares an fsync per commit (docs/decisions.md).
+    # DJANGO_SQLITE_TIMEOUT seconds for the lock; synchronous=NORMAL is safe with WAL and spares an fsync
+    # per commit. WAL itself (visitors read while someone writes) is switched on by the first connection
+    # to find the file without it (focus_industry.apps.use_wal): switching needs the file to itself, so it
+    # cannot be a per-connection init command that two processes starting at once would race on.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "transaction_mode": "IMMEDIATE",
             "timeout": float(os.environ.get("DJANGO_SQLITE_TIMEOUT", "20")),
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "init_command": "PRAGMA synchronous=NORMAL;",
         }
     )
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
