@@ -478,3 +478,40 @@ def test_the_web_process_loads_the_swedish_dictionary_at_start_up_and_commands_d
         check=True,
     )
     assert done.stdout.strip().splitlines()[-1] == repr(loaded)
+
+
+def test_english_stemming_in_many_threads_at_once_gives_each_word_its_own_stem():
+    """gunicorn's threaded workers stem for several searches at once; a stemmer shared between threads mixed
+    their words up and answered a search with a 500 (IndexError inside Snowball)."""
+    import sys
+    import threading
+
+    from focus_industry.search.analysis import english_stem
+
+    stem = english_stem.__wrapped__  # past the cache: every call reaches the stemmer
+    words = [
+        f"{base}{suffix}"
+        for base in ("industr", "transform", "compet", "digit", "sustain")
+        for suffix in ("ies", "ing", "ations", "ed", "ness", "fully", "isation", "izing")
+    ] * 40
+    expected = [stem(word) for word in words]
+    found, errors = {}, []
+
+    def work(number):
+        try:
+            found[number] = [stem(word) for word in words]
+        except Exception as error:  # noqa: BLE001  (the failure this test exists to catch)
+            errors.append(error)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        threads = [threading.Thread(target=work, args=(number,)) for number in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert errors == []
+    assert all(result == expected for result in found.values())

@@ -12,6 +12,7 @@ word's tokens are found in it.
 
 import functools
 import re
+import threading
 
 import simplemma
 import snowballstemmer
@@ -49,7 +50,9 @@ STOPWORDS = {
 }
 ALL_STOPWORDS = STOPWORDS["sv"] | STOPWORDS["en"]
 
-_english = snowballstemmer.stemmer("english")
+# A Snowball stemmer keeps the word it works on in the object: one per thread (gunicorn's gthread
+# workers stem for several requests at once, and a shared one mixed their words up, an IndexError).
+_stemmers = threading.local()
 
 
 def words(text):
@@ -59,7 +62,10 @@ def words(text):
 
 @functools.lru_cache(maxsize=200_000)
 def english_stem(word):
-    return _english.stemWord(word)
+    stemmer = getattr(_stemmers, "english", None)
+    if stemmer is None:
+        stemmer = _stemmers.english = snowballstemmer.stemmer("english")
+    return stemmer.stemWord(word)
 
 
 @functools.lru_cache(maxsize=200_000)
