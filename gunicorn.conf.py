@@ -87,7 +87,7 @@ forwarded_allow_ips = (
 control_socket_disable = True
 
 # --- Logs -------------------------------------------------------------------------------------
-# The application logs every request itself, as JSON with its request id (focus_industry/request_log.py),
+# The application logs every request itself, as JSON with its request id (focus_industry/web/request_log.py),
 # so gunicorn's access log is off unless GUNICORN_ACCESS_LOG names a destination ("-" for stdout).
 # Gunicorn's own messages (start, workers, timeouts) go to stderr, as JSON objects too unless
 # DJANGO_LOG_FORMAT=plain: one format for whatever collects the container's output.

@@ -7,7 +7,7 @@ PostgreSQL database named like it with `_bench` appended, emptied first), collec
 (hashed and compressed, as in production), starts gunicorn with production settings and two workers,
 and prints for home, the story listing, a story, the toolbox and search, with the page cache on
 (cached), off (uncached: rendered on every request, the pieces shared by many pages kept rendered, see
-focus_industry/fragments.py) and off with nothing kept (cold): requests per second, p50 and p99 latency,
+focus_industry/web/fragments.py) and off with nothing kept (cold): requests per second, p50 and p99 latency,
 errors, and the database queries one request runs; plus a static file served by the same gunicorn as
 the yardstick.
 

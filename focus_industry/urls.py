@@ -9,9 +9,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import seo, views, workflow_views
-from .api import api_router
-from .logins import sessions
+from focus_industry.core import seo
+from focus_industry.core.api import api_router
+from focus_industry.editors import workflow_views
+from focus_industry.editors.logins import sessions
+from focus_industry.web import views
+
 from .search import views as search_views
 
 urlpatterns = [
@@ -51,7 +54,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-handler400 = "focus_industry.views.bad_request"
-handler403 = "focus_industry.views.permission_denied"
-handler404 = "focus_industry.views.page_not_found"
-handler500 = "focus_industry.views.server_error"
+handler400 = "focus_industry.web.views.bad_request"
+handler403 = "focus_industry.web.views.permission_denied"
+handler404 = "focus_industry.web.views.page_not_found"
+handler500 = "focus_industry.web.views.server_error"

@@ -5,7 +5,7 @@ Tree: HomePage → InitiativeIndexPage (max one; /initiativ/, /en/initiatives/; 
 
 Initiatives are pages, not snippets: drafts, revisions, scheduled publishing, the approval workflow
 and translated slugs come with Wagtail, and so do Wagtail's tree permissions. Each RegionPage is a
-region root (`focus_industry.regions.RegionRootMixin`), so its region's staff group gets
+region root (`focus_industry.core.regions.RegionRootMixin`), so its region's staff group gets
 add/change/publish on that subtree and on nothing else; every admin view, bulk action and forged POST
 is checked by Wagtail itself. An initiative's `region` is not in the form: it is copied from the
 parent RegionPage on every save and move, so no forged field can change it.
@@ -41,13 +41,13 @@ from wagtail.search import index
 from wagtail.signals import page_published, post_page_move
 from wagtail.url_routing import RouteResult
 
-from focus_industry import listing
-from focus_industry.api_fields import TaxonomyField
-from focus_industry.blocks import BaseContentBlock
-from focus_industry.file_permissions import BasePageForm
-from focus_industry.models import ActionArea, BasePage, Region
-from focus_industry.regions import RegionRootMixin
-from focus_industry.taxonomy import exclude_private, taxonomy
+from focus_industry.core import listing
+from focus_industry.core.api_fields import TaxonomyField
+from focus_industry.core.blocks import BaseContentBlock
+from focus_industry.core.models import ActionArea, BasePage, Region
+from focus_industry.core.regions import RegionRootMixin
+from focus_industry.core.taxonomy import exclude_private, taxonomy
+from focus_industry.editors.file_permissions import BasePageForm
 
 PAGE_SIZE = 12
 REGION_PAGE_SIZE = 12
@@ -398,7 +398,7 @@ class RegionPage(RegionRootMixin, BasePage):
         return published_initiatives().child_of(self)
 
     def get_context(self, request, *args, **kwargs):
-        from focus_industry.sections import TAGGED_SECTIONS, lazy_sections
+        from focus_industry.core.sections import TAGGED_SECTIONS, lazy_sections
 
         from .wagtail_hooks import TAGGED_SECTION_KEY
 

@@ -3,7 +3,7 @@
 The same filters as the overview (`?region=…&area=…&status=…`; unknown values are ignored and listed
 under `ignored_filters` in JSON), all matching initiatives (no pagination), a fixed number of queries.
 In the CSV a text that starts like a spreadsheet formula gets a leading apostrophe
-(focus_industry/csv_safety.py); the JSON carries every text as written.
+(focus_industry/editors/csv_safety.py); the JSON carries every text as written.
 """
 
 import csv
@@ -14,7 +14,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils import translation
 
-from focus_industry.csv_safety import safe_row
+from focus_industry.editors.csv_safety import safe_row
 
 from .models import InitiativeFilters
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
-from focus_industry.sections import HOME_SECTIONS, TAGGED_SECTIONS, Section
+from focus_industry.core.sections import HOME_SECTIONS, TAGGED_SECTIONS, Section
 
 from .models import RegionPage, area_condition, card_list, for_cards, published_initiatives, site_links
 

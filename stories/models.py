@@ -30,11 +30,12 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
-from focus_industry import fragments, listing
-from focus_industry.api_fields import TaxonomyField
-from focus_industry.blocks import BaseContentBlock
-from focus_industry.models import ActionArea, BasePage, Region
-from focus_industry.taxonomy import attach_tags, exclude_private, taxonomy, with_tags
+from focus_industry.core import listing
+from focus_industry.core.api_fields import TaxonomyField
+from focus_industry.core.blocks import BaseContentBlock
+from focus_industry.core.models import ActionArea, BasePage, Region
+from focus_industry.core.taxonomy import attach_tags, exclude_private, taxonomy, with_tags
+from focus_industry.web import fragments
 
 PAGE_SIZE = 12
 RELATED_COUNT = 3
@@ -149,7 +150,7 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
     max_count = 1
     parent_page_types = ["focus_industry.HomePage"]
     subpage_types = ["stories.StoryPage"]
-    is_promoters_section = True  # business promoters add and edit stories here (focus_industry.regions)
+    is_promoters_section = True  # business promoters add and edit stories here (focus_industry.core.regions)
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 

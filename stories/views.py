@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import translation
 
-from focus_industry.models import ActionArea, ActionAreaPage
+from focus_industry.core.models import ActionArea, ActionAreaPage
 
 from .models import StoryIndexPage, StoryPage
 

@@ -14,8 +14,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
-from focus_industry.models import ActionArea, Region
-from focus_industry.sections import HOME_SECTIONS, TAGGED_SECTIONS, CachedPageUrl, Section, tagged_filter
+from focus_industry.core.models import ActionArea, Region
+from focus_industry.core.sections import HOME_SECTIONS, TAGGED_SECTIONS, CachedPageUrl, Section, tagged_filter
 
 from .models import StoryIndexPage, StoryPage, area_condition, card_list, for_cards, published_stories, region_condition
 

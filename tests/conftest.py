@@ -28,7 +28,7 @@ def _reset_language():
 
 @pytest.fixture
 def home(db):
-    from focus_industry.models import HomePage
+    from focus_industry.core.models import HomePage
 
     return HomePage.objects.get()
 
@@ -36,7 +36,7 @@ def home(db):
 @pytest.fixture
 def about(db):
     """The About page of the demo content (a standard page both editor roles work on)."""
-    from focus_industry.models import StandardPage
+    from focus_industry.core.models import StandardPage
 
     return StandardPage.objects.get(slug_sv="om-focus-industry")
 
@@ -51,14 +51,14 @@ def wagtail_hooks_loaded():
 
 @pytest.fixture
 def regions(db):
-    from focus_industry.models import Region
+    from focus_industry.core.models import Region
 
     return {region.slug: region for region in Region.objects.all()}
 
 
 @pytest.fixture
 def areas(db):
-    from focus_industry.models import ActionArea
+    from focus_industry.core.models import ActionArea
 
     return {area.slug: area for area in ActionArea.objects.all()}
 
@@ -98,7 +98,11 @@ class VerifiedClient(Client):
             return
         from django_otp.plugins.otp_totp.models import TOTPDevice
 
-        from focus_industry.logins.two_factor import DEVICE_ID_SESSION_KEY, create_confirmed_device, two_factor_required
+        from focus_industry.editors.logins.two_factor import (
+            DEVICE_ID_SESSION_KEY,
+            create_confirmed_device,
+            two_factor_required,
+        )
 
         device = TOTPDevice.objects.devices_for_user(user, confirmed=True).first()
         if device is None and two_factor_required(user):

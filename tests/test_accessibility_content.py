@@ -8,7 +8,7 @@ import pytest
 
 from django.template.loader import render_to_string
 
-from focus_industry.blocks import QuoteBlock
+from focus_industry.core.blocks import QuoteBlock
 
 pytestmark = pytest.mark.django_db
 

@@ -16,8 +16,8 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Workflow, WorkflowState
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from focus_industry.models import SiteSettings, StandardPage
-from focus_industry.translation_status import analyse
+from focus_industry.core.models import SiteSettings, StandardPage
+from focus_industry.editors.translation_status import analyse
 from tests.security import _policy as policy
 
 COORDINATORS = "Coordinators"
@@ -70,7 +70,7 @@ def test_permission_table(group_name, make_user, about):
 
 
 def test_permission_table_region_rows(make_user, regions):
-    from focus_industry.regions import region_root_of
+    from focus_industry.core.regions import region_root_of
 
     roots = [page for page in Page.objects.filter(depth__gt=2).specific() if getattr(page, "is_region_root", False)]
     dalarna_roots = [page for page in roots if page.region_id == regions["dalarna"].pk]
@@ -470,7 +470,7 @@ def test_promoters_rights_move_from_the_root_to_their_sections(db):
 
     from stories.models import StoryIndexPage
 
-    migration = import_module("focus_industry.migrations.0005_promoters_least_privilege")
+    migration = import_module("focus_industry.core.migrations.0005_promoters_least_privilege")
     promoters = Group.objects.get(name=PROMOTERS)
     GroupPagePermission.objects.filter(group=promoters).delete()
     root = Page.objects.get(depth=1)

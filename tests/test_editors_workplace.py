@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from focus_industry.models import StandardPage
+from focus_industry.core.models import StandardPage
 
 PROMOTERS = "Business promoters"
 
@@ -346,7 +346,7 @@ def test_the_demo_loader_is_quiet_and_purges_once(db, caplog):
 
     from django.core.management import call_command
 
-    from focus_industry.page_cache import page_cache_purged
+    from focus_industry.web.page_cache import page_cache_purged
 
     purges = []
 
@@ -367,7 +367,7 @@ def test_the_demo_loader_is_quiet_and_purges_once(db, caplog):
 
 
 def test_a_publication_outside_the_loader_still_purges(about, django_capture_on_commit_callbacks):
-    from focus_industry.page_cache import page_cache_purged
+    from focus_industry.web.page_cache import page_cache_purged
 
     purges = []
 
@@ -413,7 +413,7 @@ def _revise(page, editor, minutes_later, **fields):
 def _status_of(page):
     from wagtail.models import Page
 
-    from focus_industry.translation_status import analyse
+    from focus_industry.editors.translation_status import analyse
 
     return analyse([Page.objects.select_related("content_type").get(pk=page.pk)])[0]
 

@@ -13,8 +13,8 @@ from django.utils import translation
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
-from focus_industry import views
-from focus_industry.models import ActionAreaIndexPage, ActionAreaPage, HomePage, StandardPage
+from focus_industry.core.models import ActionAreaIndexPage, ActionAreaPage, HomePage, StandardPage
+from focus_industry.web import views
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,8 @@ from django.test import Client, RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from focus_industry import fragments
-from focus_industry.models import SiteSettings
+from focus_industry.core.models import SiteSettings
+from focus_industry.web import fragments
 from stories.models import StoryPage, published_stories
 
 pytestmark = pytest.mark.django_db
@@ -192,7 +192,7 @@ def test_a_shared_store_that_is_down_keeps_nothing_and_shows_every_change(
     caches_with_redis_down = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments-test"},
         "pagecache": {
-            "BACKEND": "focus_industry.cache_backends.ResilientRedisCache",
+            "BACKEND": "focus_industry.web.cache_backends.ResilientRedisCache",
             "LOCATION": down,
             "OPTIONS": options,
         },
@@ -247,7 +247,7 @@ def test_a_story_made_private_leaves_the_kept_lists_at_once(django_capture_on_co
 def test_a_page_made_private_asks_for_its_password_at_once(django_capture_on_commit_callbacks):
     from wagtail.models import PageViewRestriction
 
-    from focus_industry.models import StandardPage
+    from focus_industry.core.models import StandardPage
 
     client = Client()
     url = "/en/about-focus-industry/"

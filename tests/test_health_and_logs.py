@@ -13,7 +13,7 @@ import pytest
 from django.db import connection
 from django.test import override_settings
 
-from focus_industry import views
+from focus_industry.web import views
 
 
 def _closed_port():
@@ -126,7 +126,7 @@ def test_health_probes_are_logged_at_debug_only(client, caplog):
 def test_application_log_lines_carry_the_request_id_and_format_as_one_json_object(client, caplog):
     from django.conf import settings
 
-    from focus_industry.request_log import RequestIdFilter
+    from focus_industry.web.request_log import RequestIdFilter
 
     caplog.set_level(logging.INFO)
     client.get("/en/no-such-page/", HTTP_X_REQUEST_ID="trace-me")

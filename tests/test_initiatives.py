@@ -348,7 +348,7 @@ def test_home_shows_regional_initiatives_and_links_to_the_region_pages(client):
 
 
 def test_action_area_page_shows_initiatives_tagged_with_it(client, areas):
-    from focus_industry.models import ActionAreaPage
+    from focus_industry.core.models import ActionAreaPage
 
     page = ActionAreaPage.objects.get(action_area=areas["supply-chains"])
     html = html_of(client.get(url_of(page, "en")))
@@ -358,7 +358,7 @@ def test_action_area_page_shows_initiatives_tagged_with_it(client, areas):
 
 
 def test_tagged_section_for_a_region_elsewhere(rf, regions):
-    from focus_industry.sections import TAGGED_SECTIONS, collect_sections
+    from focus_industry.core.sections import TAGGED_SECTIONS, collect_sections
 
     sections = collect_sections(TAGGED_SECTIONS, rf.get("/"), page=None, region=regions["varmland"])
     section = next(section for section in sections if section.key == "initiatives-tagged")

@@ -10,8 +10,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.test import Client, override_settings
 
-from focus_industry import fragments, page_cache
-from focus_industry.models import Region, SiteSettings, StandardPage
+from focus_industry.core.models import Region, SiteSettings, StandardPage
+from focus_industry.web import fragments, page_cache
 from tests.conftest import VerifiedClient
 
 pytestmark = pytest.mark.django_db
@@ -165,7 +165,7 @@ def redis_caches(url):
     return {
         "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url, "OPTIONS": options},
         "pagecache": {
-            "BACKEND": "focus_industry.cache_backends.ResilientRedisCache",
+            "BACKEND": "focus_industry.web.cache_backends.ResilientRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "test-pages",
             "OPTIONS": options,

@@ -4,7 +4,7 @@ import pytest
 
 from django.db import connection
 
-from focus_industry.schema import index_translated_columns
+from focus_industry.core.schema import index_translated_columns
 from stories.models import StoryPage
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ import pytest
 
 from wagtail.models import PageViewRestriction
 
-from focus_industry.models import StandardPage
+from focus_industry.core.models import StandardPage
 
 pytestmark = pytest.mark.django_db
 

@@ -325,7 +325,7 @@ def test_action_area_page_shows_its_stories_and_links_to_the_filtered_listing(cl
 
 
 def test_tagged_section_for_a_region(rf, regions):
-    from focus_industry.sections import TAGGED_SECTIONS, collect_sections
+    from focus_industry.core.sections import TAGGED_SECTIONS, collect_sections
 
     request = rf.get("/")
     sections = collect_sections(TAGGED_SECTIONS, request, page=None, region=regions["varmland"])

@@ -568,7 +568,7 @@ def test_home_shows_the_newest_resources_and_links_to_the_toolbox(client, home, 
 
 
 def test_action_area_page_shows_resources_tagged_with_it(client, areas):
-    from focus_industry.models import ActionAreaPage
+    from focus_industry.core.models import ActionAreaPage
 
     page = ActionAreaPage.objects.get(action_area=areas["skills"])
     html = client.get(url_of(page, "en")).content.decode()
@@ -578,7 +578,7 @@ def test_action_area_page_shows_resources_tagged_with_it(client, areas):
 
 
 def test_tagged_section_for_a_region(rf, regions):
-    from focus_industry.sections import TAGGED_SECTIONS, collect_sections
+    from focus_industry.core.sections import TAGGED_SECTIONS, collect_sections
 
     request = rf.get("/")
     sections = collect_sections(TAGGED_SECTIONS, request, page=None, region=regions["gavleborg"])

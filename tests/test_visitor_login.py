@@ -9,7 +9,7 @@ from django.utils import translation
 
 from wagtail.models import PageViewRestriction
 
-from focus_industry.models import StandardPage
+from focus_industry.core.models import StandardPage
 
 TEXT = {
     "sv": {"prefix": "", "login": "Logga in", "user": "Användarnamn", "password": "Lösenord",

@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from focus_industry.demo.loader import tr
-from focus_industry.file_permissions import region_internal_collection, shared_collection
+from focus_industry.editors.file_permissions import region_internal_collection, shared_collection
 
 from .models import Kind, ResourcePage, ToolboxPage, ToolboxRegionPage, internal_collection
 

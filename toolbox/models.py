@@ -31,13 +31,13 @@ from wagtail.search import index
 from wagtail.signals import page_published
 from wagtail.url_routing import RouteResult
 
-from focus_industry import listing
-from focus_industry.api_fields import TaxonomyField
-from focus_industry.blocks import VideoBlock, parse_video_url
-from focus_industry.file_permissions import BasePageForm, is_restricted, region_internal_collection
-from focus_industry.models import ActionArea, BasePage, Region
-from focus_industry.regions import BUSINESS_PROMOTERS, COORDINATORS, REGIONAL_STAFF_PREFIX, RegionRootMixin
-from focus_industry.taxonomy import attach_tags, exclude_private, taxonomy, with_tags
+from focus_industry.core import listing
+from focus_industry.core.api_fields import TaxonomyField
+from focus_industry.core.blocks import VideoBlock, parse_video_url
+from focus_industry.core.models import ActionArea, BasePage, Region
+from focus_industry.core.regions import BUSINESS_PROMOTERS, COORDINATORS, REGIONAL_STAFF_PREFIX, RegionRootMixin
+from focus_industry.core.taxonomy import attach_tags, exclude_private, taxonomy, with_tags
+from focus_industry.editors.file_permissions import BasePageForm, is_restricted, region_internal_collection
 
 INTERNAL_COLLECTION = "Gemensamt – intern"
 PAGE_SIZE = 12

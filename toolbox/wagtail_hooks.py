@@ -4,8 +4,8 @@ from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
-from focus_industry.sections import HOME_SECTIONS, TAGGED_SECTIONS, CachedPageUrl, Section, tagged_filter
-from focus_industry.taxonomy import attach_tags, exclude_private, with_tags
+from focus_industry.core.sections import HOME_SECTIONS, TAGGED_SECTIONS, CachedPageUrl, Section, tagged_filter
+from focus_industry.core.taxonomy import attach_tags, exclude_private, with_tags
 
 from .models import ResourcePage, ToolboxPage, _area_condition, _region_condition
 

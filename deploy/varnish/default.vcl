@@ -8,7 +8,7 @@
 # answers that set a cookie or say private/no-store/no-cache, and everything without s-maxage.
 # Languages are in the path (/ and /en/), so the cache key is the URL and Accept-Language plays no part.
 # Wagtail purges a published page in both languages with PURGE from the app's addresses (acl below):
-# focus_industry/frontend_cache.py, FOCUS_FRONTEND_CACHE_URLS=http://<this varnish>:6081.
+# focus_industry/web/frontend_cache.py, FOCUS_FRONTEND_CACHE_URLS=http://<this varnish>:6081.
 vcl 4.1;
 
 import std;

@@ -11,7 +11,7 @@ from django.core.files.images import ImageFile
 
 from wagtail.images import get_image_model
 
-from focus_industry.file_permissions import shared_collection
+from focus_industry.editors.file_permissions import shared_collection
 
 PALETTES = [
     ((11, 61, 92), (79, 143, 181), (247, 144, 9)),

@@ -42,13 +42,13 @@ class DemoContext:
 
     @property
     def regions(self):
-        from focus_industry.models import Region
+        from focus_industry.core.models import Region
 
         return {region.slug: region for region in Region.objects.all()}
 
     @property
     def areas(self):
-        from focus_industry.models import ActionArea
+        from focus_industry.core.models import ActionArea
 
         return {area.slug: area for area in ActionArea.objects.all()}
 
@@ -78,7 +78,7 @@ class DemoContext:
 
 def ensure_home():
     """Replace Wagtail's welcome page by the HomePage and point the default site at it."""
-    from focus_industry.models import HomePage
+    from focus_industry.core.models import HomePage
 
     home = HomePage.objects.first()
     root = Page.get_first_root_node()
@@ -132,7 +132,7 @@ def ensure_home():
 
 
 def load_core(context):
-    from focus_industry.models import ActionAreaIndexPage, ActionAreaPage, SiteSettings, StandardPage
+    from focus_industry.core.models import ActionAreaIndexPage, ActionAreaPage, SiteSettings, StandardPage
 
     home = context.home
     index_data = content.AREA_INDEX

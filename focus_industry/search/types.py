@@ -52,7 +52,7 @@ def content_type_id(result_type):
 def content_model_ids():
     """The content type ids of the pages that are content (the registered types and the core's plain
     pages), ranked before the pages that list content (home, indexes, regions, action areas)."""
-    from ..models import StandardPage
+    from focus_industry.core.models import StandardPage
 
     models = [result_type.model for result_type in registered_types() if result_type.model is not None]
     return [content_type_id_for_model(model) for model in [*models, StandardPage]]

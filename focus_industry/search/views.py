@@ -19,7 +19,8 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search.utils import normalise_query_string
 
-from .. import fragments
+from focus_industry.web import fragments
+
 from .analysis import WORD, marks, query_terms
 from .backend import ranked_page
 from .suggest import suggestion

@@ -39,7 +39,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation",
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
-    "focus_industry",
+    "focus_industry.core",
     "focus_industry.search",
     "stories",
     "initiatives",
@@ -73,22 +73,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # The access log, outermost: request id, method, path, status and duration of every response.
-    "focus_industry.request_log.RequestLogMiddleware",
+    "focus_industry.web.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files are answered here, before sessions, locale or any database work.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "focus_industry.request_guards.RequestGuardMiddleware",
-    # Final Cache-Control, Vary: Cookie and Permissions-Policy (focus_industry/http_headers.py).
-    "focus_industry.http_headers.PublicHeadersMiddleware",
+    "focus_industry.web.request_guards.RequestGuardMiddleware",
+    # Final Cache-Control, Vary: Cookie and Permissions-Policy (focus_industry/web/http_headers.py).
+    "focus_industry.web.http_headers.PublicHeadersMiddleware",
     # The page cache stores complete responses here (CSP header included) and serves them from its
     # FetchFromCacheMiddleware below, before the session, locale, CSRF and auth middleware: a request
     # with a session cookie never takes part, so a hit needs none of them (page_cache.py). Both store
     # and read under the content generation, which GenerationMiddleware reads once per request.
-    "focus_industry.fragments.GenerationMiddleware",
+    "focus_industry.web.fragments.GenerationMiddleware",
     "wagtailcache.cache.UpdateCacheMiddleware",
-    "focus_industry.http_headers.ContentSecurityPolicyMiddleware",
-    "focus_industry.http_headers.LanguageFromPathMiddleware",
-    "focus_industry.page_cache.FetchFromCacheMiddleware",
+    "focus_industry.web.http_headers.ContentSecurityPolicyMiddleware",
+    "focus_industry.web.http_headers.LanguageFromPathMiddleware",
+    "focus_industry.web.page_cache.FetchFromCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -98,9 +98,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # A database that cannot be reached gives a branded 503 with Retry-After, not a 500.
-    "focus_industry.outage.DatabaseUnavailableMiddleware",
+    "focus_industry.web.outage.DatabaseUnavailableMiddleware",
     # The site and its home page from the kept values (two queries fewer per page): middleware.py.
-    "focus_industry.middleware.KeptSiteMiddleware",
+    "focus_industry.web.middleware.KeptSiteMiddleware",
 ]
 
 ROOT_URLCONF = "focus_industry.urls"
@@ -141,7 +141,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # the moment both upgrade from reading to writing (which no timeout helps); a writer waits up to
     # DJANGO_SQLITE_TIMEOUT seconds for the lock; synchronous=NORMAL is safe with WAL and spares an fsync
     # per commit. WAL itself (visitors read while someone writes) is switched on by the first connection
-    # to find the file without it (focus_industry.apps.use_wal): switching needs the file to itself, so it
+    # to find the file without it (focus_industry.core.apps.use_wal): switching needs the file to itself, so it
     # cannot be a per-connection init command that two processes starting at once would race on.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
@@ -159,7 +159,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
 # Two caches: "default" for the code, "pagecache" for whole pages (wagtail-cache, purged on publish:
-# focus_industry/page_cache.py). With REDIS_URL both live in Redis through django-redis with
+# focus_industry/web/page_cache.py). With REDIS_URL both live in Redis through django-redis with
 # IGNORE_EXCEPTIONS: when Redis is down the site gets slower, never broken. The backend
 # (cache_backends.ResilientRedisCache) then skips Redis for REDIS_AWAY_RETRY_SECONDS after a failure
 # instead of meeting the failure on every call, logs one warning a minute, and keeps what it is given
@@ -182,14 +182,14 @@ if REDIS_URL:
     }
     CACHES = {
         "default": {
-            "BACKEND": "focus_industry.cache_backends.ResilientRedisCache",
+            "BACKEND": "focus_industry.web.cache_backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "focus",
             "TIMEOUT": 300,
             "OPTIONS": REDIS_OPTIONS,
         },
         "pagecache": {
-            "BACKEND": "focus_industry.cache_backends.ResilientRedisCache",
+            "BACKEND": "focus_industry.web.cache_backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "focus-pages",
             "TIMEOUT": FOCUS_PAGE_CACHE_SECONDS,
@@ -209,7 +209,7 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
     }
-# Rendered pieces shared by many pages (footer, cards, sections: focus_industry/fragments.py) are kept
+# Rendered pieces shared by many pages (footer, cards, sections: focus_industry/web/fragments.py) are kept
 # in each process's memory under a generation token in the page cache's store, which every purge drops.
 CACHES["fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -220,9 +220,9 @@ CACHES["fragments"] = {
 FOCUS_FRAGMENT_CACHE = env_bool("FOCUS_FRAGMENT_CACHE", True)
 # wagtail-cache reads and writes "pages": the shared "pagecache" store above, with the pages each process
 # served lately also kept in its memory (a hit costs no file read or Redis round trip), both under the
-# same generation token as the fragments (focus_industry/cache_backends.py).
+# same generation token as the fragments (focus_industry/web/cache_backends.py).
 CACHES["pages"] = {
-    "BACKEND": "focus_industry.cache_backends.KeptPageCache",
+    "BACKEND": "focus_industry.web.cache_backends.KeptPageCache",
     "LOCATION": "pagecache",
     "TIMEOUT": FOCUS_PAGE_CACHE_SECONDS,
     "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("FOCUS_KEPT_PAGES", "500"))},
@@ -321,13 +321,13 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Edge cache (Varnish, a CDN) ------------------------------------------------------------
 # FOCUS_FRONTEND_CACHE_URLS: comma-separated addresses of the caches to send PURGE requests to
-# (e.g. http://varnish:6081). focus_industry/frontend_cache.py purges a published page in both
+# (e.g. http://varnish:6081). focus_industry/web/frontend_cache.py purges a published page in both
 # languages, with its parent listing and the home page, through Wagtail's HTTP backend.
 WAGTAILFRONTENDCACHE = {
     f"cache{number}": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": location}
     for number, location in enumerate(env_list("FOCUS_FRONTEND_CACHE_URLS"))
 }
-# Translated slugs: the per-language URLs are computed by focus_industry/frontend_cache.py, not by
+# Translated slugs: the per-language URLs are computed by focus_industry/web/frontend_cache.py, not by
 # rewriting a language prefix (Wagtail's approach for page trees per language).
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 FILE_UPLOAD_PERMISSIONS = 0o644
@@ -343,10 +343,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "focus_industry.search.backend"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # At most 40 megapixels (e.g. 8000 × 5000): a 121-megapixel picture took 18 s to render the first time.
-# Pillow's own limit is set to the same number at start-up (focus_industry/image_uploads.py), and the
+# Pillow's own limit is set to the same number at start-up (focus_industry/editors/image_uploads.py), and the
 # upload forms say so plainly instead of failing.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-WAGTAILIMAGES_IMAGE_FORM_BASE = "focus_industry.image_uploads.ImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "focus_industry.editors.image_uploads.ImageForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -360,7 +360,7 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
-# Content-Security-Policy (django-csp, focus_industry/http_headers.py). Public pages: only the site's
+# Content-Security-Policy (django-csp, focus_industry/web/http_headers.py). Public pages: only the site's
 # own files; inline scripts (the JSON-LD blocks) carry the request's nonce; films are framed from the
 # two players the video block allows; nobody may frame the site. FOCUS_CSP_EXTRA_IMG_SRC adds image
 # hosts (e.g. object storage for media), space-separated.
@@ -405,15 +405,15 @@ FOCUS_PERMISSIONS_POLICY = (
 )
 
 # --- Editors' workplace ---------------------------------------------------------------------
-# The admin is never indexed nor cached (focus_industry/middleware.py acts on /admin/ only).
-MIDDLEWARE += ["focus_industry.middleware.AdminNoIndexNoCacheMiddleware"]
-# Workflow notifications: plain text, in each recipient's admin language (focus_industry/notifications.py),
+# The admin is never indexed nor cached (focus_industry/web/middleware.py acts on /admin/ only).
+MIDDLEWARE += ["focus_industry.web.middleware.AdminNoIndexNoCacheMiddleware"]
+# Workflow notifications: plain text, in each recipient's admin language (focus_industry/editors/notifications.py),
 # sent from DEFAULT_FROM_EMAIL (production.py reads it and the SMTP settings from the environment).
 WAGTAILADMIN_NOTIFICATION_USE_HTML = False
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
-# Wagtail's own slug-change redirects stay on; translated slugs are handled in focus_industry/redirects.py.
+# Wagtail's own slug-change redirects stay on; translated slugs are handled in focus_industry/core/redirects.py.
 WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAIL_AGING_PAGES_ENABLED = True
 # No avatars fetched from gravatar.com: the admin makes no requests to other hosts.
@@ -422,7 +422,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # --- Logging --------------------------------------------------------------------------------
 # One JSON object per line on stdout (for the container runtime or journald), every record with the
 # request id of the request it belongs to; DJANGO_LOG_FORMAT=plain for people reading a terminal.
-# Requests are logged once, by focus_industry.request_log.RequestLogMiddleware (the first middleware):
+# Requests are logged once, by focus_industry.web.request_log.RequestLogMiddleware (the first middleware):
 # gunicorn's access log is off unless GUNICORN_ACCESS_LOG asks for it, and django.request only
 # reports errors (a 404 is in the access log already). Health probes are logged at DEBUG.
 LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "json").strip().lower()
@@ -431,7 +431,7 @@ if LOG_FORMAT not in {"json", "plain"}:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "focus_industry.request_log.RequestIdFilter"}},
+    "filters": {"request_id": {"()": "focus_industry.web.request_log.RequestIdFilter"}},
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
         "json": {
@@ -489,7 +489,7 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # every file is downloaded as an attachme
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "toolbox.forms.DocumentForm"
 WAGTAILDOCS_CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "txt": "text/plain; charset=utf-8"}
 
-# --- Read-only API (focus_industry/api.py) -----------------------------------------
+# --- Read-only API (focus_industry/core/api.py) -----------------------------------------
 # Wagtail API v2 at /api/v2/ (public stories, initiatives and resources). Any origin may read it:
 # CORS headers for GET only, on /api/ only, never with cookies or credentials.
 INSTALLED_APPS += ["wagtail.api.v2", "rest_framework", "corsheaders"]
@@ -510,7 +510,7 @@ REST_FRAMEWORK = {
 }
 
 # --- Safe logins: throttling (django-axes) and two-factor authentication (django-otp) -------
-# See focus_industry/logins/. Axes keeps its counts in the database (no extra service).
+# See focus_industry/editors/logins/. Axes keeps its counts in the database (no extra service).
 INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "axes"]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out clients before the password is checked
@@ -523,20 +523,20 @@ MIDDLEWARE.insert(
 # Outside /admin/, a session that still owes its second factor counts as not logged in (sessions.py).
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
-    "focus_industry.logins.sessions.SecondFactorForContentMiddleware",
+    "focus_industry.editors.logins.sessions.SecondFactorForContentMiddleware",
 )
 # Inside AdminNoIndexNoCacheMiddleware, so the 2FA redirects and pages are noindex and never cached too.
 MIDDLEWARE += [
-    "focus_industry.logins.two_factor.AdminTwoFactorMiddleware",
+    "focus_industry.editors.logins.two_factor.AdminTwoFactorMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as Axes asks
 ]
-WAGTAILADMIN_USER_LOGIN_FORM = "focus_industry.logins.throttling.LoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "focus_industry.editors.logins.throttling.LoginForm"
 AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "focus_industry.logins.throttling.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "focus_industry.logins.throttling.client_ip"
+AXES_LOCKOUT_CALLABLE = "focus_industry.editors.logins.throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "focus_industry.editors.logins.throttling.client_ip"
 AXES_ENABLE_ADMIN = False  # Django's own admin is not served; `manage.py axes_reset_username` unlocks
 # Proxies in front of the app that append to X-Forwarded-For (0: REMOTE_ADDR is the client).
 FOCUS_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))

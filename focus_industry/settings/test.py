@@ -18,7 +18,7 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"},
     "pagecache": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-pages"},
     "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-fragments"},
-    "pages": {"BACKEND": "focus_industry.cache_backends.KeptPageCache", "LOCATION": "pagecache"},
+    "pages": {"BACKEND": "focus_industry.web.cache_backends.KeptPageCache", "LOCATION": "pagecache"},
 }
 # Tests change content inside rolled-back transactions, which purges nothing: the page cache is off
 # here, and tests/test_page_cache.py switches it on for its own tests.

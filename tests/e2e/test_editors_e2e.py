@@ -22,7 +22,7 @@ def page_id(e2e_server, query):
             str(ROOT / "manage.py"),
             "shell",
             "-c",
-            f"from focus_industry.models import HomePage, StandardPage; print({query}.pk)",
+            f"from focus_industry.core.models import HomePage, StandardPage; print({query}.pk)",
         ],
         env=e2e_server["env"],
         cwd=ROOT,
@@ -48,7 +48,7 @@ def promoters_parent_id(e2e_server):
 def promoters_parent_paths(e2e_server):
     """The Swedish and English address of that page, e.g. ('/om-focus-industry/', '/en/about-focus-industry/')."""
     code = (
-        "from django.utils import translation; from focus_industry.models import StandardPage; "
+        "from django.utils import translation; from focus_industry.core.models import StandardPage; "
         f"p = {PROMOTERS_PARENT}; print(p.get_url()); translation.activate('en'); print(p.get_url())"
     )
     result = subprocess.run(

@@ -15,7 +15,7 @@ Areas that are not pages: ``taxonomy`` (every registered snippet), ``settings``,
 ``promotions`` (promoted search results).
 """
 
-from focus_industry.regions import BUSINESS_PROMOTERS, COORDINATORS, region_root_of
+from focus_industry.core.regions import BUSINESS_PROMOTERS, COORDINATORS, region_root_of
 
 COORDINATOR, PROMOTER, STAFF = "coordinator", "promoter", "staff"
 
@@ -147,7 +147,7 @@ def guide_cell(role, right, area):
 
 
 # A region root itself (a region's initiatives page, its toolbox folder) is moved, copied and deleted
-# only by those who manage the taxonomy (focus_industry.wagtail_hooks), even inside one's own region.
+# only by those who manage the taxonomy (focus_industry.core.wagtail_hooks), even inside one's own region.
 REGION_ROOT_ACTIONS = ("move", "bulk_move", "copy", "delete", "bulk_delete")
 
 

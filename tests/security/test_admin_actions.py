@@ -22,7 +22,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, PageViewRestriction, Revision, WorkflowState, get_page_models
 from wagtail.snippets.models import get_snippet_models
 
-from focus_industry.models import Region, SiteSettings
+from focus_industry.core.models import Region, SiteSettings
 
 from . import _policy as policy
 

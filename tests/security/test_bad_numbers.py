@@ -20,7 +20,7 @@ from django.utils.translation import gettext
 
 from wagtail.models import get_page_models
 
-from focus_industry.api import api_router
+from focus_industry.core.api import api_router
 
 pytestmark = pytest.mark.django_db
 

@@ -25,8 +25,8 @@ from wagtail.models import Collection, Page
 from wagtail.rich_text import RichText
 from wagtail.users.models import UserProfile
 
-from focus_industry.file_permissions import refusal, saved_file_ids
-from focus_industry.models import HomePage, StandardPage
+from focus_industry.core.models import HomePage, StandardPage
+from focus_industry.editors.file_permissions import refusal, saved_file_ids
 from toolbox.models import ResourcePage, ToolboxRegionPage
 
 from ._files_policy import (

@@ -15,7 +15,7 @@ from django.core.files.storage import default_storage
 
 from wagtail.documents import get_document_model
 
-from focus_industry.file_permissions import INTERNAL_SUFFIX
+from focus_industry.editors.file_permissions import INTERNAL_SUFFIX
 
 from ._files import TRICKS, file_routes, private_stored_names
 

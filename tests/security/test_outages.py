@@ -31,7 +31,7 @@ from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
-from focus_industry import fragments
+from focus_industry.web import fragments
 from tests.test_operations import HTTPS, _free_port, fetch, production_env, start_server, stop_server
 from tests.test_resilience import (  # noqa: F401 - static_root is a fixture used here
     Outage,
@@ -59,7 +59,7 @@ def away_options(**extra):
 
 
 def redis_caches(url, **options):
-    backend = "focus_industry.cache_backends.ResilientRedisCache"
+    backend = "focus_industry.web.cache_backends.ResilientRedisCache"
     return {
         **settings.CACHES,
         "default": {"BACKEND": backend, "LOCATION": url, "KEY_PREFIX": "t", "OPTIONS": away_options(**options)},
@@ -103,7 +103,9 @@ def test_with_redis_away_the_log_holds_one_warning_not_a_record_per_cache_call(r
     assert response.status_code == 200
     assert response.json()["cache"] == "degraded"
     warnings = [record for record in caplog.records if record.levelname != "INFO"]
-    assert [(record.levelname, record.name) for record in warnings] == [("WARNING", "focus_industry.cache_backends")]
+    assert [(record.levelname, record.name) for record in warnings] == [
+        ("WARNING", "focus_industry.web.cache_backends")
+    ]
     assert "unreachable" in warnings[0].getMessage()
     assert not warnings[0].exc_info, "a line, not a traceback"
     assert "@" not in warnings[0].getMessage()  # the address, never a password in it

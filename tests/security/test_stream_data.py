@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from wagtail.blocks.base import BlockField
 
-from focus_industry.models import HomePage
+from focus_industry.core.models import HomePage
 from initiatives.models import RegionPage
 
 from ._files_policy import block_form_data, form_post_data

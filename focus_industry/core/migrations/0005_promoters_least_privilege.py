@@ -2,7 +2,7 @@
 
 On the root they reached every page, region roots, initiatives and toolbox resources included. Now
 they sit on the success stories index and on each standard page (`is_promoters_section` in the
-models; new pages of those types get them when created, see focus_industry/signals.py).
+models; new pages of those types get them when created, see focus_industry/core/signals.py).
 """
 
 from django.db import migrations

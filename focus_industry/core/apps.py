@@ -41,7 +41,10 @@ def use_wal(sender, connection, **kwargs):
 
 
 class FocusIndustryConfig(AppConfig):
-    name = "focus_industry"
+    """The content core. Its label stays "focus_industry": tables, migrations and content types keep their names."""
+
+    name = "focus_industry.core"
+    label = "focus_industry"
     verbose_name = _("Focus Industry")
     default_auto_field = "django.db.models.BigAutoField"
 
@@ -52,14 +55,17 @@ class FocusIndustryConfig(AppConfig):
         make_sqlite_folders()
         connection_created.connect(use_wal, dispatch_uid="focus_sqlite_wal")
 
-        from .accounts import make_names_optional
+        from focus_industry.editors.accounts import make_names_optional
 
         make_names_optional()
 
-        from . import notifications, page_cache, redirects, signals, taxonomy  # noqa: F401  (signals connect on import)
-        from .csv_safety import protect_wagtail_exports
-        from .frontend_cache import connect as connect_frontend_cache
-        from .image_uploads import apply_pillow_limit
+        from focus_industry.core import redirects, signals, taxonomy  # noqa: F401  (signals connect on import)
+        from focus_industry.editors import notifications
+        from focus_industry.editors.csv_safety import protect_wagtail_exports
+        from focus_industry.editors.image_uploads import apply_pillow_limit
+        from focus_industry.web import page_cache
+        from focus_industry.web.frontend_cache import connect as connect_frontend_cache
+
         from .models import HomePage
         from .schema import index_translated_columns
 

@@ -220,7 +220,7 @@ def restore_backup(archive, force=False):
     if counts != manifest["counts"]:
         raise BackupError(f"The restored database holds {counts}, the backup said {manifest['counts']}.")
     # No page or kept fragment rendered from the database before the restore may be served after it.
-    from .page_cache import purge
+    from focus_industry.web.page_cache import purge
 
     purge("restore")
     return manifest, counts

@@ -8,10 +8,11 @@ from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .file_permissions import register_safe_page_links
+from focus_industry.editors.file_permissions import register_safe_page_links
+from focus_industry.editors.reports import TranslationStatusView
+
 from .models import ActionArea, Region
 from .regions import can_manage_region_roots
-from .reports import TranslationStatusView
 
 
 class RegionViewSet(SnippetViewSet):
@@ -90,10 +91,10 @@ def register_translation_status_urls():
     ]
 
 
-# --- Safe logins: two-step verification pages (focus_industry/logins/two_factor.py) -------------
+# --- Safe logins: two-step verification pages (focus_industry/editors/logins/two_factor.py) -------------
 @hooks.register("register_admin_urls")
 def register_two_factor_urls():
-    from .logins import two_factor
+    from focus_industry.editors.logins import two_factor
 
     return [
         path("2fa/verify/", two_factor.verify, name="focus_2fa_verify"),

@@ -1,7 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from focus_industry.logins.two_factor import reset_devices, two_factor_required
+from focus_industry.editors.logins.two_factor import reset_devices, two_factor_required
 
 
 class Command(BaseCommand):

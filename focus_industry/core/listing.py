@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.utils.functional import SimpleLazyObject, cached_property
 
-from focus_industry import fragments
+from focus_industry.web import fragments
 
 
 class KnownCountPaginator(Paginator):

@@ -25,8 +25,8 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Page, Site
 
-from .search.types import content_type_id, registered_types
-from .search.views import MAX_QUERY_LENGTH, clean_query
+from focus_industry.search.types import content_type_id, registered_types
+from focus_industry.search.views import MAX_QUERY_LENGTH, clean_query
 
 LANGUAGE_PARAMETER = "lang"
 BIGINT_MAX = 2**63 - 1  # the largest id any column holds (BigAutoField)

@@ -16,9 +16,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from . import fragments
+from focus_industry.editors.file_permissions import BaseModelForm, BasePageForm
+from focus_industry.web import fragments
+
 from .blocks import BaseContentBlock, KeyFiguresBlock, PartnerBlock, StepsBlock, VideoBlock
-from .file_permissions import BaseModelForm, BasePageForm
 
 # --- Taxonomy ---------------------------------------------------------------------------------
 
@@ -303,7 +304,7 @@ class StandardPage(BasePage):
 
     parent_page_types = ["focus_industry.HomePage", "focus_industry.StandardPage"]
     subpage_types = ["focus_industry.StandardPage"]
-    is_promoters_section = True  # business promoters add and edit ordinary pages here (focus_industry.regions)
+    is_promoters_section = True  # business promoters add and edit ordinary pages here (focus_industry.core.regions)
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 

@@ -31,7 +31,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from focus_industry import fragments
+from focus_industry.web import fragments
 
 logger = logging.getLogger(__name__)
 

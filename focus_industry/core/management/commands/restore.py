@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from focus_industry.backup import BackupError, restore_backup
+from focus_industry.operations.backup import BackupError, restore_backup
 
 
 class Command(BaseCommand):

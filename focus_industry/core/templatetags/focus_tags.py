@@ -9,8 +9,8 @@ from django.utils import translation
 
 from wagtail.models import Page, Site
 
-from focus_industry import fragments
-from focus_industry.taxonomy import exclude_private
+from focus_industry.core.taxonomy import exclude_private
+from focus_industry.web import fragments
 
 register = template.Library()
 
@@ -106,7 +106,7 @@ def _render_main_menu(context, current_path):
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, extra_title=""):
-    from focus_industry.seo import page_ancestors
+    from focus_industry.core.seo import page_ancestors
 
     page = context.get("page")
     request = context.get("request")
@@ -153,7 +153,7 @@ def elided_pages(page_obj):
 @register.simple_tag(takes_context=True)
 def seo_context(context):
     """Everything the <head> needs to describe the page to search engines and social media."""
-    from focus_industry import seo
+    from focus_industry.core import seo
 
     request = context["request"]
     page = context.get("page")
@@ -192,7 +192,7 @@ class FragmentNode(template.Node):
 @register.tag
 def fragment(parser, token):
     """`{% fragment "name" value… %}…{% endfragment %}`: the enclosed HTML, kept rendered per name, values,
-    language and host until published content changes (focus_industry/fragments.py). The values must
+    language and host until published content changes (focus_industry/web/fragments.py). The values must
     name everything the HTML depends on besides those.
     """
     bits = token.split_contents()

@@ -3,7 +3,7 @@ import os
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from focus_industry.backup import BackupError, create_backup
+from focus_industry.operations.backup import BackupError, create_backup
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Small serializer fields the apps use in their `api_fields` (kept apart from focus_industry.api so
+"""Small serializer fields the apps use in their `api_fields` (kept apart from focus_industry.core.api so
 that models can import them without pulling in views)."""
 
 from rest_framework.fields import Field

@@ -12,7 +12,7 @@ from django.views.decorators.cache import cache_control
 
 from wagtail.models import Page, Site
 
-from focus_industry import fragments
+from focus_industry.web import fragments
 
 OG_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from focus_industry.demo.loader import create_demo_accounts, load_demo_content
-from focus_industry.page_cache import one_purge
+from focus_industry.web.page_cache import one_purge
 
 # Wagtail logs every page created and published (some 170 lines for the demo site).
 CHATTY_LOGGERS = ("wagtail",)
@@ -59,7 +59,7 @@ class Command(BaseCommand):
         """Demo accounts that must use two-step verification get a device now; its key is printed once."""
         from django.contrib.auth import get_user_model
 
-        from focus_industry.logins.two_factor import create_confirmed_device, two_factor_required
+        from focus_industry.editors.logins.two_factor import create_confirmed_device, two_factor_required
 
         for user in get_user_model().objects.filter(username__in=usernames).order_by("pk"):
             if two_factor_required(user):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from .file_permissions import ImageChooserBlock, PermittedRichTextMixin
+from focus_industry.editors.file_permissions import ImageChooserBlock, PermittedRichTextMixin
 
 LANGUAGE_CHOICES = [("", _("Same as the page")), ("sv", _("Swedish")), ("en", _("English"))]
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import GroupPagePermission, Page
 
-from .file_permissions import BasePageForm
+from focus_industry.editors.file_permissions import BasePageForm
 
 REGIONAL_STAFF_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 # Business promoters write stories and ordinary pages, and only there: their page permissions sit on each

@@ -43,7 +43,7 @@ from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.core.cache.backends.locmem import LocMemCache
 
-from focus_industry import fragments
+from focus_industry.web import fragments
 
 logger = logging.getLogger(__name__)
 

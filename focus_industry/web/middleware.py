@@ -6,8 +6,8 @@ from django.utils.cache import add_never_cache_headers
 
 from wagtail.models import Site
 
-from focus_industry import fragments
-from focus_industry.page_cache import is_public_path
+from focus_industry.web import fragments
+from focus_industry.web.page_cache import is_public_path
 
 ADMIN_PREFIX = "/admin/"
 
