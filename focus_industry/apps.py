@@ -60,11 +60,7 @@ class FocusIndustryConfig(AppConfig):
         from .csv_safety import protect_wagtail_exports
         from .frontend_cache import connect as connect_frontend_cache
         from .image_uploads import apply_pillow_limit
-        from .models import HomePage
         from .schema import index_translated_columns
-
-        # wagtail-modeltranslation overwrites `route` on every translated page model when it starts.
-        HomePage.route = HomePage._home_route
 
         notifications.connect()
         redirects.connect()

@@ -35,8 +35,9 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # wagtail_modeltranslation must come first so its migrate/makemigrations wrappers win.
-    "wagtail_modeltranslation",
+    # wagtail_modeltranslation must come first so its migrate/makemigrations wrappers win; its config
+    # here gives the translated page models the one-query child lookup (translated_routing.py).
+    "focus_industry.translated_routing.WagtailModeltranslationConfig",
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
     "focus_industry",
