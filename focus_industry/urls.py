@@ -15,18 +15,21 @@ from focus_industry.editors import workflow_views
 from focus_industry.editors.logins import sessions
 from focus_industry.web import views
 
+from .prefixes import ADMIN_PREFIX
 from .search import views as search_views
+
+ADMIN = ADMIN_PREFIX.lstrip("/")
 
 urlpatterns = [
     # Before Wagtail's own: signing out by POST only, password resets throttled (logins/sessions.py).
-    path("admin/logout/", sessions.admin_logout),
-    path("admin/password_reset/", sessions.password_reset),
+    path(f"{ADMIN}logout/", sessions.admin_logout),
+    path(f"{ADMIN}password_reset/", sessions.password_reset),
     # Before Wagtail's own: the dashboard's approval says that it published the page (workflow_views.py).
     path(
-        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        f"{ADMIN}pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
         never_cache(require_admin_access(workflow_views.WorkflowAction.as_view())),
     ),
-    path("admin/", include(wagtailadmin_urls)),
+    path(ADMIN, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),

@@ -35,11 +35,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFiel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.signals import page_published, post_page_move
-from wagtail.url_routing import RouteResult
 
 from focus_industry.core import listing
 from focus_industry.core.api_fields import TaxonomyField
@@ -47,6 +45,7 @@ from focus_industry.core.blocks import BaseContentBlock
 from focus_industry.core.models import ActionArea, BasePage, Region
 from focus_industry.core.regions import RegionRootMixin
 from focus_industry.core.taxonomy import exclude_private, taxonomy
+from focus_industry.core.translated_routing import ancestor_of_type
 from focus_industry.editors.file_permissions import BasePageForm
 
 PAGE_SIZE = 12
@@ -333,47 +332,6 @@ class InitiativeIndexPage(RoutablePageMixin, BasePage):
 
         return csv_response(self, request)
 
-    # --- Routing ---------------------------------------------------------------------------------
-
-    def route(self, request, path_components):
-        """A region page or an initiative is found with one query by its translated url_path.
-
-        (wagtail-modeltranslation replaces every page model's `route` with one that loads all the
-        children; InitiativesConfig.ready puts this one back.) Sub-routes (open data) and misses, e.g.
-        a page shown through the fallback language, take the usual way.
-        """
-        if 1 <= len(path_components) <= 2 and self.live and path_components[0] != "data":
-            language = translation.get_language() or settings.LANGUAGE_CODE
-            own_path = getattr(self, f"url_path_{language}", None)
-            if own_path:
-                url_path = own_path + "/".join(path_components) + "/"
-                lookup = {f"url_path_{language}": url_path}
-                if len(path_components) == 1:
-                    found = RegionPage.objects.filter(**lookup).select_related("region").first()
-                else:
-                    found = (
-                        with_areas(InitiativePage.objects.filter(**lookup))
-                        .select_related("region", "image")
-                        .prefetch_related(
-                            models.Prefetch(
-                                "image__renditions",
-                                queryset=get_image_model()
-                                .get_rendition_model()
-                                .objects.filter(filter_spec__in=PAGE_RENDITIONS),
-                                to_attr="prefetched_renditions",
-                            ),
-                        )
-                        .first()
-                    )
-                    if found is not None:
-                        attach_areas([found])
-                if found is not None and found.live:
-                    found._initiative_index = self
-                    return RouteResult(found)
-        return Page.route(self, request, path_components)
-
-    _initiatives_route = route
-
 
 class RegionPage(RegionRootMixin, BasePage):
     """One region: what it is, its initiatives, and the stories and resources tagged with it."""
@@ -403,7 +361,7 @@ class RegionPage(RegionRootMixin, BasePage):
         from .wagtail_hooks import TAGGED_SECTION_KEY
 
         context = super().get_context(request, *args, **kwargs)
-        index_page = getattr(self, "_initiative_index", None) or self.get_parent().specific
+        index_page = ancestor_of_type(self, InitiativeIndexPage)
         context["initiative_index"] = index_page
         # One query: the first initiatives and, in the same statement, how many there are in all.
         listed = card_list(for_cards(self.initiatives()).annotate(total=Window(Count("pk")))[:REGION_PAGE_SIZE])
@@ -584,10 +542,7 @@ class InitiativePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        index_page = getattr(self, "_initiative_index", None)
-        if index_page is None:
-            index_page = InitiativeIndexPage.objects.ancestor_of(self).first()
-        context["initiative_index"] = index_page
+        context["initiative_index"] = ancestor_of_type(self, InitiativeIndexPage)
         context["region_link"] = site_links(request)["regions"].get(self.region.slug)
         return context
 

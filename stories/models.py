@@ -28,14 +28,13 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail.url_routing import RouteResult
 
 from focus_industry.core import listing
 from focus_industry.core.api_fields import TaxonomyField
 from focus_industry.core.blocks import BaseContentBlock
 from focus_industry.core.models import ActionArea, BasePage, Region
 from focus_industry.core.taxonomy import attach_tags, exclude_private, taxonomy, with_tags
-from focus_industry.web import fragments
+from focus_industry.core.translated_routing import ancestor_of_type
 
 PAGE_SIZE = 12
 RELATED_COUNT = 3
@@ -253,38 +252,6 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
             "atom": f"{base}feed/atom/{query}",
         }
 
-    def route(self, request, path_components):
-        """A story is found with one query by its translated url_path, not by scanning every child, and
-        kept with its tags and renditions until content changes.
-
-        (wagtail-modeltranslation replaces every page model's `route` with one that loads all the
-        children; StoriesConfig.ready puts this one back.) Sub-routes (feeds) and misses, e.g. a
-        story shown through the fallback language, take the usual way.
-        """
-        if len(path_components) == 1 and self.live:
-            language = translation.get_language() or settings.LANGUAGE_CODE
-            own_path = getattr(self, f"url_path_{language}", None)
-            if own_path:
-                url_path = f"{own_path}{path_components[0]}/"
-                # Kept per content generation like the other ways through the tree (fragments.kept).
-                story = fragments.kept(request, "story", [url_path], lambda: _live_story(language, url_path))
-                if story is not None:
-                    story._story_index = self
-                    return RouteResult(story)
-        return Page.route(self, request, path_components)
-
-    _stories_route = route
-
-
-def _live_story(language, url_path):
-    """The live story at `url_path` in `language`, with its tags and renditions, or None."""
-    queryset = StoryPage.objects.filter(**{f"url_path_{language}": url_path})
-    story = with_renditions(with_tags(queryset), STORY_RENDITIONS).first()
-    if story is None or not story.live:
-        return None
-    attach_tags([story])
-    return story
-
 
 class StoryPage(BasePage):
     """One success story: a short summary, the story itself, its tags and a fact box."""
@@ -404,10 +371,20 @@ class StoryPage(BasePage):
         return any([self.project_owner, self.period, self.funding, self.contact, self.link])
 
     def tag_lists(self):
-        """(regions, action areas): annotated by the listing page's route, else queried."""
-        if hasattr(self, "tag_regions"):
-            return self.tag_regions, self.tag_areas
-        return list(self.regions.all()), list(self.action_areas.all())
+        """(regions, action areas): annotated by a listing or read for serving (`read_tags_and_image`),
+        else queried (a preview: the draft's own tags)."""
+        if not hasattr(self, "tag_regions"):
+            self.tag_regions, self.tag_areas = list(self.regions.all()), list(self.action_areas.all())
+        return self.tag_regions, self.tag_areas
+
+    def read_tags_and_image(self):
+        """The published story's tags and hero image in one query (instead of three)."""
+        stored = with_tags(StoryPage.objects.filter(pk=self.pk).select_related("hero_image")).first()
+        if stored is not None:
+            attach_tags([stored])
+            self.tag_regions, self.tag_areas = stored.tag_regions, stored.tag_areas
+            if stored.hero_image_id == self.hero_image_id:
+                self.hero_image = stored.hero_image
 
     def related_stories(self):
         """Up to three other stories sharing an action area or a region, newest first."""
@@ -435,7 +412,9 @@ class StoryPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        index_page = getattr(self, "_story_index", None) or self.get_parent().specific
+        if not getattr(request, "is_preview", False) and not hasattr(self, "tag_regions"):
+            self.read_tags_and_image()
+        index_page = ancestor_of_type(self, StoryIndexPage)
         context["story_index"] = index_page
         context["story_regions"], context["story_areas"] = self.tag_lists()
         context["related_stories"] = SimpleLazyObject(self.related_stories)  # not run when kept as a fragment

@@ -11,7 +11,6 @@ carries the folder's region, whatever the form says.
 from urllib.parse import urlparse
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger
@@ -19,7 +18,7 @@ from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.dispatch import receiver
 from django.template.defaultfilters import filesizeformat
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -29,7 +28,6 @@ from wagtail.api import APIField
 from wagtail.models import Collection, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.signals import page_published
-from wagtail.url_routing import RouteResult
 
 from focus_industry.core import listing
 from focus_industry.core.api_fields import TaxonomyField
@@ -37,6 +35,7 @@ from focus_industry.core.blocks import VideoBlock, parse_video_url
 from focus_industry.core.models import ActionArea, BasePage, Region
 from focus_industry.core.regions import BUSINESS_PROMOTERS, COORDINATORS, REGIONAL_STAFF_PREFIX, RegionRootMixin
 from focus_industry.core.taxonomy import attach_tags, exclude_private, taxonomy, with_tags
+from focus_industry.core.translated_routing import ancestor_of_type
 from focus_industry.editors.file_permissions import BasePageForm, is_restricted, region_internal_collection
 
 INTERNAL_COLLECTION = "Gemensamt – intern"
@@ -269,40 +268,6 @@ class ToolboxPage(ResourceListingMixin, BasePage):
         context.update(self.listing_context(request))
         return context
 
-    def route(self, request, path_components):
-        """A resource, in a region folder or not, is found with one query by its translated url_path.
-
-        (wagtail-modeltranslation replaces every page model's `route`; ToolboxConfig.ready puts this
-        one back.) Anything else (or a miss, e.g. a page shown through the fallback language) takes Wagtail's
-        usual child-by-child route.
-        """
-        if 1 <= len(path_components) <= 2:
-            language = translation.get_language() or settings.LANGUAGE_CODE
-            own_path = getattr(self, f"url_path_{language}", None)
-            if own_path:
-                url_path = own_path + "/".join(path_components) + "/"
-                if len(path_components) == 1:
-                    folder = (
-                        ToolboxRegionPage.objects.filter(**{f"url_path_{language}": url_path})
-                        .select_related("region")
-                        .first()
-                    )
-                    if folder is not None and folder.live:
-                        folder._toolbox = self
-                        return RouteResult(folder)
-                resource = (
-                    with_tags(ResourcePage.objects.filter(**{f"url_path_{language}": url_path}))
-                    .select_related("document")
-                    .first()
-                )
-                if resource is not None and resource.live:
-                    attach_tags([resource])
-                    resource._toolbox = self
-                    return RouteResult(resource)
-        return super().route(request, path_components)
-
-    _toolbox_route = route
-
 
 class ToolboxRegionPage(RegionRootMixin, BasePage):
     """A region's folder in the toolbox: its staff create and publish resources here, and only here.
@@ -324,7 +289,7 @@ class ToolboxRegionPage(RegionRootMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        toolbox = getattr(self, "_toolbox", None) or self.get_parent().specific
+        toolbox = ancestor_of_type(self, ToolboxPage)
         context["toolbox"] = toolbox
         context["filtered_url"] = f"{toolbox.get_url(request=request)}?region={self.region.slug}"
         return context
@@ -571,7 +536,7 @@ class ResourcePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["toolbox"] = getattr(self, "_toolbox", None) or ToolboxPage.objects.ancestor_of(self).first()
+        context["toolbox"] = ancestor_of_type(self, ToolboxPage)
         return context
 
     def structured_data(self, request):

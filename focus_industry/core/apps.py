@@ -41,10 +41,7 @@ def use_wal(sender, connection, **kwargs):
 
 
 class FocusIndustryConfig(AppConfig):
-    """The content core. Its label stays "focus_industry": tables, migrations and content types keep their names."""
-
-    name = "focus_industry.core"
-    label = "focus_industry"
+    name = "focus_industry"
     verbose_name = _("Focus Industry")
     default_auto_field = "django.db.models.BigAutoField"
 
@@ -66,11 +63,7 @@ class FocusIndustryConfig(AppConfig):
         from focus_industry.web import page_cache
         from focus_industry.web.frontend_cache import connect as connect_frontend_cache
 
-        from .models import HomePage
         from .schema import index_translated_columns
-
-        # wagtail-modeltranslation overwrites `route` on every translated page model when it starts.
-        HomePage.route = HomePage._home_route
 
         notifications.connect()
         redirects.connect()

@@ -5,7 +5,6 @@ Feature apps (stories, initiatives, toolbox) depend on this module; it never imp
 
 from django.conf import settings
 from django.db import models
-from django.http import Http404
 from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -204,26 +203,6 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
-
-    def _home_route(self, request, path_components):
-        """The child of home a path leads to is looked up once per content generation (fragments.kept),
-        not by loading every child of home on every request as wagtail-modeltranslation's `route` does
-        (which FocusIndustryConfig.ready replaces with this one, as it overwrites `route` on start).
-        """
-        if not path_components:
-            return Page.route(self, request, path_components)
-        slug = path_components[0]
-        child = fragments.kept(request, "home-child", [self.pk, slug], lambda: self._child_with_slug(slug))
-        if child is None:
-            raise Http404
-        return child.route(request, path_components[1:])
-
-    def _child_with_slug(self, slug):
-        # As wagtail-modeltranslation compares: the slug in the active language, or its fallback.
-        for child in self.get_children():
-            if child.slug == slug:
-                return child.specific
-        return None
 
     def get_context(self, request, *args, **kwargs):
         from .sections import HOME_SECTIONS, lazy_sections

@@ -2,9 +2,11 @@
 
 wagtail-modeltranslation adds `url_path_sv`, `url_path_en` and the other translated fields of `Page` to
 `wagtailcore_page` outside Django's migrations (its `migrate` wrapper runs `sync_page_translation_fields`
-after them), so no migration can index them. A story is found by its translated `url_path`
-(`StoryIndexPage.route`); without an index that query reads the whole page table (6 ms at 10,000
-stories on SQLite, growing with every page).
+after them), so no migration can index them. A page's child is found by its translated `slug`
+(translated_routing.py); without an index that query reads every child (6 ms at 10,000 stories on
+SQLite, growing with every page). The `url_path` indexes are older (the apps' own routes looked pages up
+by their path); no query needs them now, and they stay until a step that drops them on existing
+databases is written.
 
 After every `migrate` (post_migrate), this runs the same idempotent sync first where a column is missing, so
 that a new database has the columns already, and then creates whichever of the indexes are missing.
@@ -21,7 +23,7 @@ from wagtail_modeltranslation.management.commands.sync_page_translation_fields i
 )
 
 PAGE_TABLE = "wagtailcore_page"
-INDEXED_FIELDS = ("url_path",)
+INDEXED_FIELDS = ("url_path", "slug")
 
 
 def index_name(column):

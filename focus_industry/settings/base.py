@@ -35,8 +35,9 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # wagtail_modeltranslation must come first so its migrate/makemigrations wrappers win.
-    "wagtail_modeltranslation",
+    # wagtail_modeltranslation must come first so its migrate/makemigrations wrappers win; its config
+    # here gives the translated page models the one-query child lookup (translated_routing.py).
+    "focus_industry.core.translated_routing.WagtailModeltranslationConfig",
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
     "focus_industry.core",
@@ -44,13 +45,11 @@ INSTALLED_APPS = [
     "stories",
     "initiatives",
     "toolbox",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.routable_page",
     "wagtailcache",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -67,18 +66,22 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
     "django.contrib.postgres",
 ]
 
+# The one list (no other settings file adds to it; a middleware needed only somewhere decides from a
+# setting). Outermost first.
 MIDDLEWARE = [
     # The access log, outermost: request id, method, path, status and duration of every response.
     "focus_industry.web.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # CORS headers for the read-only API (CORS_URLS_REGEX: /api/ only), before anything can answer.
+    "corsheaders.middleware.CorsMiddleware",
     # Static files are answered here, before sessions, locale or any database work.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "focus_industry.web.request_guards.RequestGuardMiddleware",
-    # Final Cache-Control, Vary: Cookie and Permissions-Policy (focus_industry/web/http_headers.py).
+    # Final Cache-Control, Vary: Cookie and Permissions-Policy; under /admin/ noindex and no-store
+    # (focus_industry/web/http_headers.py).
     "focus_industry.web.http_headers.PublicHeadersMiddleware",
     # The page cache stores complete responses here (CSP header included) and serves them from its
     # FetchFromCacheMiddleware below, before the session, locale, CSRF and auth middleware: a request
@@ -94,6 +97,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -101,6 +105,10 @@ MIDDLEWARE = [
     "focus_industry.web.outage.DatabaseUnavailableMiddleware",
     # The site and its home page from the kept values (two queries fewer per page): middleware.py.
     "focus_industry.web.middleware.KeptSiteMiddleware",
+    # An admin session that owes its second factor is held at the code page; elsewhere it is anonymous
+    # (logins/two_factor.py). No middleware above it reads request.user before the view.
+    "focus_industry.editors.logins.two_factor.SecondFactorMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as Axes asks
 ]
 
 ROOT_URLCONF = "focus_industry.urls"
@@ -348,7 +356,6 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "focus_industry.editors.image_uploads.ImageForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
@@ -405,8 +412,6 @@ FOCUS_PERMISSIONS_POLICY = (
 )
 
 # --- Editors' workplace ---------------------------------------------------------------------
-# The admin is never indexed nor cached (focus_industry/web/middleware.py acts on /admin/ only).
-MIDDLEWARE += ["focus_industry.web.middleware.AdminNoIndexNoCacheMiddleware"]
 # Workflow notifications: plain text, in each recipient's admin language (focus_industry/editors/notifications.py),
 # sent from DEFAULT_FROM_EMAIL (production.py reads it and the SMTP settings from the environment).
 WAGTAILADMIN_NOTIFICATION_USE_HTML = False
@@ -493,9 +498,6 @@ WAGTAILDOCS_CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "txt": "text/plai
 # Wagtail API v2 at /api/v2/ (public stories, initiatives and resources). Any origin may read it:
 # CORS headers for GET only, on /api/ only, never with cookies or credentials.
 INSTALLED_APPS += ["wagtail.api.v2", "rest_framework", "corsheaders"]
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "corsheaders.middleware.CorsMiddleware"
-)
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -515,20 +517,6 @@ INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "axes"]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out clients before the password is checked
     "django.contrib.auth.backends.ModelBackend",
-]
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-    "django_otp.middleware.OTPMiddleware",
-)
-# Outside /admin/, a session that still owes its second factor counts as not logged in (sessions.py).
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
-    "focus_industry.editors.logins.sessions.SecondFactorForContentMiddleware",
-)
-# Inside AdminNoIndexNoCacheMiddleware, so the 2FA redirects and pages are noindex and never cached too.
-MIDDLEWARE += [
-    "focus_industry.editors.logins.two_factor.AdminTwoFactorMiddleware",
-    "axes.middleware.AxesMiddleware",  # last, as Axes asks
 ]
 WAGTAILADMIN_USER_LOGIN_FORM = "focus_industry.editors.logins.throttling.LoginForm"
 AXES_FAILURE_LIMIT = 5

@@ -1,10 +1,12 @@
-"""Response headers for caches and browsers on the public site (the admin has its own, see middleware.py).
+"""Response headers for caches, browsers and robots.
 
 Three small middlewares, placed in settings.MIDDLEWARE around wagtail-cache's two:
 
 - `PublicHeadersMiddleware` (outside the page cache) gives each response its final `Cache-Control`:
   anonymous 200s are public (`FOCUS_PUBLIC_CACHE_CONTROL`), anything for an editor or a session is
-  `private, no-cache`; it also adds `Vary: Cookie` and `Permissions-Policy`.
+  `private, no-cache`; it also adds `Vary: Cookie` and `Permissions-Policy`. Under /admin/ it gives
+  every response, the second factor's redirects and the outage page included, `X-Robots-Tag: noindex,
+  nofollow` and `Cache-Control: no-store, private` instead: the admin is never indexed nor cached.
 - `ContentSecurityPolicyMiddleware` (inside the page cache, so a cached page is stored with the very
   header whose nonce is in its HTML) is django-csp's, with a looser policy for the Wagtail admin.
 - `LanguageFromPathMiddleware` (inside the page cache) drops the `Vary: Accept-Language` Django's
@@ -17,11 +19,12 @@ from csp.constants import SELF
 from csp.middleware import CSPMiddleware, PolicyParts
 
 from django.conf import settings
-from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
+from django.utils.cache import add_never_cache_headers, cc_delim_re, patch_cache_control, patch_vary_headers
+
+from focus_industry.prefixes import ADMIN_PREFIX
 
 from .page_cache import has_session_cookie, is_public_path
 
-ADMIN_PREFIX = "/admin/"
 SHARED_CACHE_REFUSALS = ("private", "no-store", "no-cache")
 
 
@@ -43,6 +46,9 @@ class PublicHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if request.path.startswith(ADMIN_PREFIX):
+            response["X-Robots-Tag"] = "noindex, nofollow"
+            add_never_cache_headers(response)
+            response["Cache-Control"] = "max-age=0, no-cache, no-store, must-revalidate, private"
             return response
         if self.permissions_policy:
             response.headers.setdefault("Permissions-Policy", self.permissions_policy)

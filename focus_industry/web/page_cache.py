@@ -31,6 +31,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
+from focus_industry.prefixes import ADMIN_PREFIX
 from focus_industry.web import fragments
 
 logger = logging.getLogger(__name__)
@@ -39,7 +40,7 @@ logger = logging.getLogger(__name__)
 page_cache_purged = Signal()
 
 # Paths whose answers are never stored: the admin, private documents, uploads, health probes.
-NEVER_CACHED_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/", "/healthz", "/readyz")
+NEVER_CACHED_PREFIXES = (ADMIN_PREFIX, "/documents/", "/media/", "/static/", "/healthz", "/readyz")
 # Fields Wagtail fills in on its own while pages render (not an editor's change).
 BOOKKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
 

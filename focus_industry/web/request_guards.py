@@ -2,11 +2,12 @@
 
 from django.http import HttpResponseNotAllowed
 
+from focus_industry.prefixes import ADMIN_PREFIX
+
 from .views import bad_request
 
 # Public pages are read with GET/HEAD; forms (and the admin) POST; OPTIONS is harmless.
 ALLOWED_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
-ADMIN_PREFIX = "/admin/"
 
 
 def _has_control_characters(value):

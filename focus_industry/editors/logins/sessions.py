@@ -6,22 +6,12 @@
 - `password_reset`: at most `PASSWORD_RESETS_ALLOWED` requests per client address (the address
   `throttling.client_ip` trusts) within AXES_COOLOFF_TIME, then 429 with the lockout page's kind of
   message. Axes counts failed logins only; a reset is not one, so the count lives in the cache.
-- `SecondFactorForContentMiddleware`: a session that still owes its second factor (see
-  `two_factor.pending_step`) counts as not logged in for everything outside the admin, so no private
-  page, document, image, search result or toolbox listing is shown on the password alone. The
-  visitors' login page (`/_util/login/`) sends such a session on to the code page.
+- The second factor outside the admin: `two_factor.SecondFactorMiddleware`.
 """
 
-from urllib.parse import urlencode
-
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -29,7 +19,6 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.views.account import LogoutView, PasswordResetView
 
 from .throttling import client_ip, cooloff_minutes, in_both_languages
-from .two_factor import ADMIN_PREFIX, pending_step
 
 PASSWORD_RESETS_ALLOWED = 5
 
@@ -75,38 +64,3 @@ def password_reset(request, *args, **kwargs):
             context = {"message": in_both_languages(password_reset_message)}
             return TemplateResponse(request, "focus_industry/logins/throttled.html", context, status=429)
     return PasswordResetView.as_view()(request, *args, **kwargs)
-
-
-def _content_user(user):
-    if user.is_authenticated and pending_step(user) is not None:
-        anonymous = AnonymousUser()
-        anonymous.is_verified = lambda: False  # as django-otp's middleware gives every user
-        return anonymous
-    return user
-
-
-class SecondFactorForContentMiddleware:
-    """Right after OTPMiddleware: outside /admin/, a session that owes its second factor is anonymous."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.path_info.startswith(ADMIN_PREFIX):
-            return self.get_response(request)
-        user = request.user  # django-otp's lazy user, with is_verified()
-        if request.method == "GET" and request.path_info.endswith("/_util/login/"):
-            response = self.continue_to_second_factor(request, user)
-            if response is not None:
-                return response
-        request.user = SimpleLazyObject(lambda: _content_user(user))
-        return self.get_response(request)
-
-    def continue_to_second_factor(self, request, user):
-        step = pending_step(user)
-        if step is None:
-            return None
-        next_url = request.GET.get("next") or "/"
-        if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, require_https=request.is_secure()):
-            next_url = "/"
-        return redirect(f"{reverse(step)}?{urlencode({'next': next_url})}")

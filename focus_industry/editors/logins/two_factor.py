@@ -2,8 +2,11 @@
 
 Coordinators and superusers must use an authenticator app (FOCUS_2FA_REQUIRED_GROUPS); everyone
 else may opt in, and once they have a device they are asked for a code too. After the password
-login, `AdminTwoFactorMiddleware` sends an unverified session to the enrolment page (no device yet)
-or to the code page (a device exists) from every admin URL, the admin API included.
+login, `SecondFactorMiddleware` sends an unverified session to the enrolment page (no device yet)
+or to the code page (a device exists) from every admin URL, the admin API included; outside the admin
+such a session counts as not logged in, so no private page, document, image, search result or toolbox
+listing is shown on the password alone, and the visitors' login page (`/_util/login/`) sends it on
+to the code page.
 """
 
 import base64
@@ -19,11 +22,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -32,7 +36,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-ADMIN_PREFIX = "/admin/"
+from focus_industry.prefixes import ADMIN_PREFIX
+
 # Admin URLs an unverified session may still use: signing in and out, the 2FA pages themselves and
 # the static admin furniture they need.
 EXEMPT_URL_NAMES = (
@@ -86,11 +91,20 @@ def verify_session(request, device):
     otp_login(request, device)
 
 
-class AdminTwoFactorMiddleware:
-    """Holds an authenticated but unverified admin session at the enrolment or code page.
+def _content_user(user):
+    if user.is_authenticated and pending_step(user) is not None:
+        anonymous = AnonymousUser()
+        anonymous.is_verified = lambda: False  # as django-otp's middleware gives every user
+        return anonymous
+    return user
+
+
+class SecondFactorMiddleware:
+    """Holds an authenticated but unverified admin session at the enrolment or code page; outside
+    /admin/, a session that owes its second factor is anonymous.
 
     Needs django_otp.middleware.OTPMiddleware before it (it gives `request.user.is_verified()`).
-    Public pages are left alone: anonymous visitors never reach this check, so no cookie is set.
+    Anonymous visitors never reach a check that could set a cookie.
     """
 
     def __init__(self, get_response):
@@ -101,10 +115,18 @@ class AdminTwoFactorMiddleware:
         return {reverse(name) for name in EXEMPT_URL_NAMES}
 
     def __call__(self, request):
-        if request.path_info.startswith(ADMIN_PREFIX) and request.path_info not in self.exempt_paths:
-            response = self.hold_back(request)
+        if request.path_info.startswith(ADMIN_PREFIX):
+            if request.path_info not in self.exempt_paths:
+                response = self.hold_back(request)
+                if response is not None:
+                    return response
+            return self.get_response(request)
+        user = request.user  # django-otp's lazy user, with is_verified()
+        if request.method == "GET" and request.path_info.endswith("/_util/login/"):
+            response = self.continue_to_second_factor(request, user)
             if response is not None:
                 return response
+        request.user = SimpleLazyObject(lambda: _content_user(user))
         return self.get_response(request)
 
     def hold_back(self, request):
@@ -112,6 +134,15 @@ class AdminTwoFactorMiddleware:
         if target is None:
             return None
         return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
+
+    def continue_to_second_factor(self, request, user):
+        step = pending_step(user)
+        if step is None:
+            return None
+        next_url = request.GET.get("next") or "/"
+        if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, require_https=request.is_secure()):
+            next_url = "/"
+        return redirect(f"{reverse(step)}?{urlencode({'next': next_url})}")
 
 
 class CodeForm(forms.Form):
@@ -244,7 +275,7 @@ def enrol(request):
 
 __all__ = [
     "DEVICE_ID_SESSION_KEY",
-    "AdminTwoFactorMiddleware",
+    "SecondFactorMiddleware",
     "create_confirmed_device",
     "enrol",
     "reset_devices",
