@@ -41,7 +41,10 @@ def use_wal(sender, connection, **kwargs):
 
 
 class FocusIndustryConfig(AppConfig):
-    name = "focus_industry"
+    """The content core. Its label stays "focus_industry": tables, migrations and content types keep their names."""
+
+    name = "focus_industry.core"
+    label = "focus_industry"
     verbose_name = _("Focus Industry")
     default_auto_field = "django.db.models.BigAutoField"
 
