@@ -28,6 +28,13 @@ SLOW_PATHS = (
     "test_resilience.py",  # servers on SQLite and PostgreSQL losing their database
     "security/test_outages.py",  # servers losing Redis and the database under load
     "security/test_slow_clients.py",  # slow-loris clients against gunicorn behind HAProxy
+    # The generated matrices of the adversarial suite: every role, action, field, listing parameter and
+    # bad value (several minutes of CPU together; the targeted threats stay in the fast tier).
+    "security/test_admin_actions.py",
+    "security/test_bad_numbers.py",
+    "security/test_chosen_files.py",
+    "security/test_files_policy.py",
+    "test_seo_completeness.py",  # every page of the site, its canonical, Open Graph and JSON-LD
 )
 
 

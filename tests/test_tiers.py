@@ -21,7 +21,8 @@ def tier(relative, markers=()):
 def test_the_slow_marker_follows_folders_modules_and_markers():
     assert tier("e2e/test_accessibility.py") == ["slow"]
     assert tier("security/test_outages.py") == ["slow"]
-    assert tier("security/test_admin_actions.py") == []
+    assert tier("security/test_admin_actions.py") == ["slow"]
+    assert tier("security/test_uploads.py") == []
     assert tier("test_stories.py") == []
     assert tier("test_stories.py", markers=["browser"]) == ["slow"]
 
