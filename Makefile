@@ -12,7 +12,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432
 PG_TEST_DB ?= focus_industry_test
 PYTEST_ARGS ?=
 
-.PHONY: help install run serve test test-postgres test-browser lint format messages demo backup restore bench bench-scaleout bench-search clean
+.PHONY: help install run serve test test-slow test-all test-postgres test-browser lint format messages demo backup restore bench bench-scaleout bench-search clean
 
 help: ## List the targets with what they do
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-15s\033[0m %s\n", $$1, $$2}'
@@ -45,12 +45,23 @@ run: install ## Migrate, load the bilingual demo content and serve on http://127
 	echo ""
 	@WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}" $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install ## Run the whole suite on SQLite (browser tests included)
+# The tiers: tests/conftest.py marks the slow one (servers, browsers, crawls, scale-out). A `-m` in
+# PYTEST_ARGS comes last and wins, e.g. `make test-postgres PYTEST_ARGS='-m slow'`.
+FAST := -m "not slow"
+SLOW := -m slow
+
+test: install ## The fast tier on SQLite (everything but the slow tier; a few minutes)
+	$(VENV)/bin/pytest $(FAST) $(PYTEST_ARGS)
+
+test-slow: install ## The slow tier on SQLite: browsers, servers, crawls, scale-out
+	$(VENV)/bin/pytest $(SLOW) $(PYTEST_ARGS)
+
+test-all: install ## Both tiers on SQLite
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
-test-postgres: install ## Run the whole suite on PostgreSQL (DATABASE_URL, default: a database it creates)
+test-postgres: install ## The fast tier on PostgreSQL (DATABASE_URL, default: a database it creates)
 	@bin/ensure-postgres-db "$(or $(DATABASE_URL),$(PG_URL)/$(PG_TEST_DB))"
-	DATABASE_URL="$(or $(DATABASE_URL),$(PG_URL)/$(PG_TEST_DB))" $(VENV)/bin/pytest $(PYTEST_ARGS)
+	DATABASE_URL="$(or $(DATABASE_URL),$(PG_URL)/$(PG_TEST_DB))" $(VENV)/bin/pytest $(FAST) $(PYTEST_ARGS)
 
 lint: install ## ruff, manage.py check, makemigrations --check, hadolint
 	$(VENV)/bin/ruff check .

@@ -3,13 +3,47 @@
 The test database is built once per session the way `make run` builds the real one: migrate, then
 the bilingual demo content. Each test runs in a transaction that is rolled back, so tests may change
 content freely.
+
+Two tiers: `make test` runs the fast one (`-m "not slow"`), `make test-slow` the slow one. A test is slow
+when it lies under one of SLOW_PATHS (folders and modules that start servers or browsers, or crawl the
+site) or carries the `browser`, `scaleout` or `slow` marker itself; README.md lists the slow tier.
 """
+
+from pathlib import Path
 
 import pytest
 
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
+
+TESTS = Path(__file__).resolve().parent
+# Relative to tests/; a folder ends with "/". Marked here rather than in each module, so adding a slow
+# module to the tier is one line.
+SLOW_PATHS = (
+    "e2e/",  # Chromium against a gunicorn server of its own
+    "scaleout/",  # HAProxy, Varnish, SeaweedFS, PostgreSQL and Redis, started for real
+    "test_crawl.py",  # every page of the site, followed link by link
+    "test_operations.py",  # bin/start under production settings, image and deploy scripts
+    "test_resilience.py",  # servers on SQLite and PostgreSQL losing their database
+    "security/test_outages.py",  # servers losing Redis and the database under load
+    "security/test_slow_clients.py",  # slow-loris clients against gunicorn behind HAProxy
+    # The generated matrices of the adversarial suite: every role, action, field, listing parameter and
+    # bad value (several minutes of CPU together; the targeted threats stay in the fast tier).
+    "security/test_admin_actions.py",
+    "security/test_bad_numbers.py",
+    "security/test_chosen_files.py",
+    "security/test_files_policy.py",
+    "test_seo_completeness.py",  # every page of the site, its canonical, Open Graph and JSON-LD
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        path = item.path.resolve()
+        relative = path.relative_to(TESTS).as_posix() if path.is_relative_to(TESTS) else ""
+        if relative.startswith(SLOW_PATHS) or any(item.iter_markers("browser")) or any(item.iter_markers("scaleout")):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

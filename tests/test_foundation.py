@@ -10,8 +10,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from wagtail.images import get_image_model
-from wagtail.models import Page, Revision
+from wagtail.models import Page
 
 from focus_industry.core.models import ActionAreaIndexPage, ActionAreaPage, HomePage, StandardPage
 from focus_industry.web import views
@@ -171,28 +170,6 @@ def test_english_page_without_english_text_falls_back_to_swedish_and_says_so(cli
 
 def test_swedish_pages_do_not_show_the_fallback_notice(client):
     assert "has not been translated" not in client.get("/").content.decode()
-
-
-def test_demo_loader_is_idempotent():
-    from django.core.management import call_command
-
-    before = (Page.objects.count(), Revision.objects.count(), get_image_model().objects.count())
-    with translation.override("sv"):
-        call_command("load_demo_content", verbosity=0)
-    after = (Page.objects.count(), Revision.objects.count(), get_image_model().objects.count())
-    assert before == after
-
-
-def test_demo_loader_keeps_what_editors_changed():
-    from django.core.management import call_command
-
-    about = StandardPage.objects.get(slug_sv="om-focus-industry")
-    about.intro_sv = "Redaktörens egen text."
-    about.save_revision().publish()
-    with translation.override("sv"):
-        call_command("load_demo_content", verbosity=0)
-    about.refresh_from_db()
-    assert about.intro_sv == "Redaktörens egen text."
 
 
 def test_fresh_database_has_translated_fields_filled():

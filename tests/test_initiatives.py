@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from initiatives.models import InitiativeIndexPage, InitiativePage, RegionPage, Status
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -59,22 +60,13 @@ def html_of(response):
 
 
 def add_initiative(parent, n, **fields):
-    defaults = {
+    names = {
         "title_sv": f"Extra initiativ {n}",
         "title_en": f"Extra initiative {n}",
         "slug_sv": f"extra-initiativ-{n}",
         "slug_en": f"extra-initiative-{n}",
-        "summary_sv": "Sammanfattning",
-        "summary_en": "Summary",
-        "status": Status.RUNNING,
-        "start_date": datetime.date(2025, 1, 1),
     }
-    areas = fields.pop("action_areas", [])
-    page = InitiativePage(**{**defaults, **fields})
-    parent.add_child(instance=page)
-    page.action_areas.set(areas)
-    page.save_revision().publish()
-    return page
+    return factories.initiative(parent, **{**names, **fields})
 
 
 # --- Public pages -----------------------------------------------------------------------------
@@ -660,24 +652,3 @@ def test_query_counts_do_not_grow_with_the_number_of_initiatives(client, region_
     assert after == before, (before, after)
     for url, budget in URLS.items():
         assert after[url] <= budget, (url, after[url])
-
-
-# --- Demo -------------------------------------------------------------------------------------
-
-
-def test_demo_is_idempotent(home):
-    from focus_industry.demo.loader import DemoContext
-    from initiatives import demo
-
-    pages = Page.objects.count()
-    context = DemoContext(home=home, log=lambda *args: None)
-    demo.load(context)
-    assert context.created == []
-    assert Page.objects.count() == pages
-
-
-def test_demo_has_three_to_five_initiatives_per_region_in_both_languages():
-    for region in ("dalarna", "gavleborg", "varmland"):
-        pages = InitiativePage.objects.filter(region__slug=region, live=True)
-        assert 3 <= pages.count() <= 5
-        assert all(page.title_en and page.summary_en and page.slug_en for page in pages)

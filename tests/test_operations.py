@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.waits import wait_for
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 PRODUCTION = "focus_industry.settings.production"
@@ -243,7 +245,8 @@ def test_requests_are_logged_once_as_json_and_no_control_socket_is_opened(produc
     _, headers, _ = fetch(production_server["url"] + "/en/?from=log-test", {**HTTPS, "X-Request-ID": "log-test-1"})
     assert headers["X-Request-ID"] == "log-test-1"
     fetch(production_server["url"] + "/healthz", HTTPS)
-    time.sleep(0.5)
+    # Each line is written before its answer leaves the worker; the wait only covers the file's flush.
+    wait_for(lambda: '"log-test-1"' in production_server["log"].read_text(), "the request's log line")
     log = production_server["log"].read_text()
     assert "bin/start: settings focus_industry.settings.production" in log
     records = [json.loads(line) for line in log.splitlines() if line.startswith("{")]

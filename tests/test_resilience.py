@@ -16,7 +16,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -31,6 +30,7 @@ from tests.test_operations import (
     start_server,
     stop_server,
 )
+from tests.waits import wait_for
 
 PG_BASE = os.environ.get("DATABASE_URL", "").split("?")[0].rsplit("/", 1)[0]
 if not PG_BASE.startswith(("postgres://", "postgresql://")):
@@ -171,10 +171,7 @@ def test_a_database_outage_gives_a_branded_503_in_the_visitors_language_then_the
     finally:
         outage.end()
     # Back: no restart, the next requests are served again.
-    deadline = time.monotonic() + 15
-    while not _answers(url + "/en/?outage=over", 200):
-        assert time.monotonic() < deadline, "the site did not recover after the database came back"
-        time.sleep(0.2)
+    wait_for(lambda: _answers(url + "/en/?outage=over", 200), "the site to recover after the database came back", 15)
     for _ in range(8):  # every worker recovers, whichever answers
         assert fetch(url + "/?outage=over", HTTPS)[0] == 200
         assert fetch(url + "/readyz", HTTPS)[0] == 200

@@ -5,7 +5,6 @@ Runs on SQLite and on PostgreSQL (DATABASE_URL): both hold the same tokens (sear
 rank the same way (search/ranking.py), so every test runs on both.
 """
 
-import datetime
 import os
 import re
 import subprocess
@@ -18,6 +17,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from tests import factories
+
 pytestmark = pytest.mark.django_db
 
 SV_SEARCH = "/sok/"
@@ -26,22 +27,8 @@ QUERY_BUDGET = 15
 
 
 def make_story(slug, title, lead, title_en=None, lead_en=None, **extra):
-    from stories.models import StoryIndexPage, StoryPage
-
-    index = StoryIndexPage.objects.get()
-    story = StoryPage(
-        slug_sv=slug,
-        title_sv=title,
-        lead_sv=lead,
-        slug_en=f"{slug}-en" if title_en else None,
-        title_en=title_en,
-        lead_en=lead_en,
-        date=datetime.date(2025, 3, 14),
-        **extra,
-    )
-    index.add_child(instance=story)
-    story.save_revision().publish()
-    return story
+    english = {"slug_en": f"{slug}-en" if title_en else None, "title_en": title_en, "lead_en": lead_en}
+    return factories.story(slug_sv=slug, title_sv=title, lead_sv=lead, **english, **extra)
 
 
 def make_bilingual_story():

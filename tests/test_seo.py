@@ -57,6 +57,7 @@ def test_breadcrumb_list_follows_the_page_tree(client):
     assert crumbs["itemListElement"][-1]["item"] == "http://testserver/en/action-areas/innovation-capacity/"
 
 
+@pytest.mark.slow  # every page of the site, in both languages
 def test_sitemap_lists_both_languages_with_hreflang_alternates(client):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200

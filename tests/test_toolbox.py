@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, Page, PageViewRestriction
+from wagtail.models import Collection, PageViewRestriction
 
+from tests import factories
 from toolbox.demo import make_pdf
 from toolbox.models import Kind, ResourcePage, ToolboxPage, ToolboxRegionPage, download_label
 
@@ -63,22 +64,13 @@ def make_document(title="Test file", filename="test.pdf", data=None, collection=
 
 
 def add_resource(parent, n, **fields):
-    values = {
+    names = {
         "title_sv": f"Resurs {n}",
         "title_en": f"Resource {n}",
         "slug_sv": f"resurs-{n}",
         "slug_en": f"resource-{n}",
-        "description_sv": "Beskrivning.",
-        "description_en": "Description.",
-        "kind": Kind.GUIDE,
-        "external_url": "https://example.org/",
-        "date": datetime.date(2024, 1, 1),
     }
-    values.update(fields)
-    page = ResourcePage(**values)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return ResourcePage.objects.get(pk=page.pk)
+    return factories.resource(parent, **{**names, **fields})
 
 
 # --- Listing and filters ----------------------------------------------------------------------
@@ -638,29 +630,6 @@ def test_listing_query_budget(client, django_assert_max_num_queries):
     for url in URLS:
         with django_assert_max_num_queries(15):
             assert client.get(url).status_code == 200
-
-
-# --- Demo -------------------------------------------------------------------------------------
-
-
-def test_demo_is_idempotent(home):
-    from focus_industry.demo.loader import DemoContext
-    from toolbox import demo
-
-    pages, documents = Page.objects.count(), Document.objects.count()
-    context = DemoContext(home=home, log=lambda *args: None)
-    demo.load(context)
-    assert context.created == []
-    assert (Page.objects.count(), Document.objects.count()) == (pages, documents)
-
-
-def test_demo_files_are_valid(internal):
-    for page in ResourcePage.objects.exclude(document=None).select_related("document"):
-        with page.document.open_file() as handle:
-            head = handle.read(8)
-        extension = page.document.file_extension
-        signature = {"pdf": b"%PDF-", "png": b"\x89PNG", "csv": b"Kompeten"}[extension]
-        assert head.startswith(signature)
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])

@@ -133,7 +133,11 @@ def _serve(tmp_path_factory, *demo_args, database_url=None):
             time.sleep(0.3)
     yield {"url": url, "env": env, "accounts": accounts, "totp_keys": totp_keys, "workdir": workdir}
     server.terminate()
-    server.wait(timeout=10)
+    try:  # gunicorn lets its workers finish (graceful timeout 30 s), slower on a busy machine
+        server.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
     log.close()
 
 

@@ -25,12 +25,11 @@ def no_horizontal_scroll(page):
 
 
 def images_loaded(page):
-    """Scroll through the page (images are lazy) and check that every image has arrived."""
-    height = page.evaluate("document.body.scrollHeight")
-    for top in range(0, height + 600, 600):
-        page.evaluate(f"window.scrollTo(0, {top})")
-        page.wait_for_timeout(50)
-    page.wait_for_load_state("networkidle")
+    """Bring each image into view (they are lazy), wait until it has arrived or failed, and check that
+    every image has arrived."""
+    for image in page.locator("img").element_handles():
+        image.evaluate("img => img.scrollIntoView({block: 'center'})")
+        page.wait_for_function("img => img.complete", arg=image)
     page.evaluate("window.scrollTo(0, 0)")
     return page.evaluate("Array.from(document.images).every(img => img.complete && img.naturalWidth > 0)")
 

@@ -40,6 +40,7 @@ from tests.test_resilience import (  # noqa: F401 - static_root is a fixture use
     _pg_available,
     static_root,
 )
+from tests.waits import wait_for
 
 PAGES = ["/", "/en/", "/en/success-stories/", "/en/toolbox/", "/om-focus-industry/", "/en/search/?q=industry"]
 
@@ -125,14 +126,6 @@ def _redis(port):
     return redis.Redis(host="127.0.0.1", port=port, socket_timeout=5)
 
 
-def _wait_for(condition, what, seconds=30):
-    """Bounded wait on a condition (checked every 0.1 s)."""
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, f"gave up waiting: {what}"
-        time.sleep(0.1)
-
-
 class OwnRedis:
     """A redis-server of this test's own on a free loopback port, stopped and started again at will."""
 
@@ -150,7 +143,7 @@ class OwnRedis:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        _wait_for(lambda: _redis_ping(self.port) or self.process.poll() is not None, "redis-server to answer")
+        wait_for(lambda: _redis_ping(self.port) or self.process.poll() is not None, "redis-server to answer")
         assert self.process.poll() is None, "redis-server did not start"
 
     def stop(self):
@@ -193,7 +186,7 @@ def test_a_hung_redis_is_waited_for_once_then_skipped_and_a_purge_made_meanwhile
         # Only the first call was sent; the others did not wait for Redis (nor queue up in it).
         assert _commands_processed(own_redis.port) - before <= 3
         assert _redis(own_redis.port).exists(stored_key) == 1  # the purge has not arrived
-        _wait_for(lambda: store.get("anything") is None and not store.is_away(), "the cache to use Redis again")
+        wait_for(lambda: store.get("anything") is None and not store.is_away(), "the cache to use Redis again")
         store.get("anything")  # the first call after Redis is back sends what it missed
         assert _redis(own_redis.port).exists(stored_key) == 0
         assert store.get(fragments.GENERATION_KEY) is None
@@ -309,16 +302,16 @@ def test_redis_going_away_under_load_costs_no_answer_and_logs_one_warning_per_wo
     started = time.monotonic()
     paths = [*PAGES, "/en/?n={n}", "/?n={n}"]  # the last two are new addresses: rendered every time
     with Load(server["url"], paths) as load:
-        _wait_for(lambda: load.total() >= 30, "load before the outage", 120)
+        wait_for(lambda: load.total() >= 30, "load before the outage", 120)
         own.stop()
         at_stop = load.total()
-        _wait_for(lambda: load.total() >= at_stop + 150, "load while Redis is away", 180)
+        wait_for(lambda: load.total() >= at_stop + 150, "load while Redis is away", 180)
         status, ready = _readyz(server)
         assert status == 200 and ready["cache"] == "degraded" and ready["status"] == "degraded"
         own.start()
-        _wait_for(lambda: _readyz(server)[1]["cache"] == "ok", "the cache to use Redis again", 60)
+        wait_for(lambda: _readyz(server)[1]["cache"] == "ok", "the cache to use Redis again", 60)
         at_back = load.total()
-        _wait_for(lambda: load.total() >= at_back + 30, "load after Redis came back", 120)
+        wait_for(lambda: load.total() >= at_back + 30, "load after Redis came back", 120)
     assert load.failures == []
     assert set(load.answers) == {200}, load.answers
     minutes = 1 + int((time.monotonic() - started) // 60)
@@ -340,20 +333,20 @@ def test_the_database_going_away_under_load_leaves_cached_pages_and_a_clear_503_
     offset = server["log"].stat().st_size
     outage = Outage(server["engine"], server["database_url"])
     with Load(server["url"], [*cached, "/en/?n={n}", "/?n={n}", "/en/toolbox/?n={n}"]) as load:
-        _wait_for(lambda: load.total() >= 20, "load before the outage", 120)
+        wait_for(lambda: load.total() >= 20, "load before the outage", 120)
         outage.begin()
         try:
             at_begin = load.total()
-            _wait_for(lambda: load.answers[503] >= 20 and load.total() >= at_begin + 60, "load in the outage", 120)
+            wait_for(lambda: load.answers[503] >= 20 and load.total() >= at_begin + 60, "load in the outage", 120)
             for path in cached:  # what the page cache holds needs no database
                 status, headers, _body = fetch(server["url"] + path, HTTPS)
                 assert (status, headers["X-Wagtail-Cache"]) == (200, "hit"), path
             assert _readyz(server)[0] == 503
         finally:
             outage.end()
-        _wait_for(lambda: fetch(server["url"] + "/en/?n=back", HTTPS)[0] == 200, "the site to recover", 60)
+        wait_for(lambda: fetch(server["url"] + "/en/?n=back", HTTPS)[0] == 200, "the site to recover", 60)
         at_end = load.total()
-        _wait_for(lambda: load.total() >= at_end + 30, "load after the outage", 120)
+        wait_for(lambda: load.total() >= at_end + 30, "load after the outage", 120)
     assert load.failures == []
     assert set(load.answers) <= {200, 503}, load.answers
     assert _readyz(server)[0] == 200
