@@ -36,10 +36,11 @@
     sync();
   }
 
-  // Listings: the filters start folded on narrow screens, so the results come first (the count and
-  // the active filters stay in view). Without this file they are simply open.
+  // Listings: the filters start folded wherever they stand above the results (narrower than the
+  // two columns of .listing), so the results come first; the count and the active filters stay in
+  // view. Without this file they are simply open.
   var filters = document.querySelector("[data-listing-filters]");
-  if (filters && window.matchMedia("(max-width: 47.99rem)").matches) {
+  if (filters && window.matchMedia("(max-width: 63.99rem)").matches) {
     filters.removeAttribute("open");
   }
 
