@@ -10,25 +10,23 @@ add/change/publish on that subtree and on nothing else; every admin view, bulk a
 is checked by Wagtail itself. An initiative's `region` is not in the form: it is copied from the
 parent RegionPage on every save and move, so no forged field can change it.
 
-The overview, its filters and counts, the open data and the sections on core pages all run a fixed
-number of queries, whatever the number of initiatives.
+The overview's listing is a declaration for the core's listing engine (focus_industry/core/listing.py). It,
+its filters and counts, the open data and the sections on core pages all run a fixed number of
+queries, whatever the number of initiatives.
 """
-
-from functools import partial
 
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, InvalidPage, PageNotAnInteger
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q, Window
+from django.db.models import Count, Exists, OuterRef, Window
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.http import Http404
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
@@ -39,9 +37,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.signals import page_published, post_page_move
 
-from focus_industry.core import listing
 from focus_industry.core.api_fields import TaxonomyField
 from focus_industry.core.blocks import BaseContentBlock
+from focus_industry.core.listing import Listing, ListingPage, area_facet, choice_facet, region_facet
 from focus_industry.core.models import ActionArea, BasePage, Region
 from focus_industry.core.regions import RegionRootMixin
 from focus_industry.core.taxonomy import exclude_private, taxonomy
@@ -50,7 +48,6 @@ from focus_industry.editors.file_permissions import BasePageForm
 
 PAGE_SIZE = 12
 REGION_PAGE_SIZE = 12
-FILTER_NAMES = ("region", "area", "status")
 # Renditions the initiative page asks for ({% picture %} writes the format first), prefetched with the page.
 PAGE_RENDITIONS = (
     *(f"format-{fmt}|fill-{size}" for size in ("720x405", "1200x675") for fmt in ("webp", "jpeg")),
@@ -65,12 +62,6 @@ class Status(models.TextChoices):
 
 
 # --- Taxonomy and querysets ------------------------------------------------------------------
-
-
-def area_condition(area):
-    """Initiatives tagged with `area`, as an EXISTS subquery (no join, no duplicates)."""
-    through = InitiativePage.action_areas.through
-    return Q(Exists(through.objects.filter(initiativepage=OuterRef("pk"), actionarea_id=area.pk)))
 
 
 def published_initiatives():
@@ -151,76 +142,18 @@ def site_links(request):
     return data
 
 
-filter_query = partial(listing.filter_query, FILTER_NAMES)
-
-
-class InitiativeFilters:
-    """The filters of a request: valid values kept, unknown ones reported and ignored (never an error)."""
-
-    def __init__(self, request):
-        self.regions, self.areas = taxonomy()
-        self.statuses = list(Status)
-        self.values = {}
-        self.ignored = []
-        for name in FILTER_NAMES:
-            values = request.GET.getlist(name)
-            value = values[-1].strip() if values else ""
-            if not value:
-                continue
-            if value in self.choices(name):
-                self.values[name] = value
-            else:
-                self.ignored.append(name)
-
-    def choices(self, name):
-        """{slug: label} of a filter, in display order."""
-        if name == "region":
-            return {region.slug: region.name for region in self.regions}
-        if name == "area":
-            return {area.slug: area.name for area in self.areas}
-        return {status.value: status.label for status in self.statuses}
-
-    def condition(self, name, value):
-        if name == "region":
-            return Q(region_id=self._by_slug(self.regions, value).pk)
-        if name == "area":
-            return area_condition(self._by_slug(self.areas, value))
-        return Q(status=value)
-
-    @staticmethod
-    def _by_slug(items, slug):
-        return next(item for item in items if item.slug == slug)
-
-    def conditions(self):
-        return {name: self.condition(name, value) for name, value in self.values.items()}
-
-    def everything(self):
-        combined = Q()
-        for condition in self.conditions().values():
-            combined &= condition
-        return combined
-
-    @property
-    def params(self):
-        return dict(self.values)
-
-    @property
-    def query(self):
-        return filter_query(self.params)
-
-    def label(self, name):
-        return {"region": _("Region"), "area": _("Action area"), "status": _("Status")}[name]
-
-    def describe(self):
-        """'Dalarna · Running' for page titles."""
-        return " · ".join(str(self.choices(name)[value]) for name, value in self.values.items())
-
-
 # --- Pages -----------------------------------------------------------------------------------
 
 
-class InitiativeIndexPage(RoutablePageMixin, BasePage):
+class InitiativeIndexPage(ListingPage, RoutablePageMixin, BasePage):
     """Every region's initiatives: a map of the regions, filters with counts, and open data."""
+
+    listing = Listing(
+        facets=(region_facet("region"), area_facet(), choice_facet("status", _("Status"), "status", Status)),
+        count=ngettext_lazy("%(counter)s initiative", "%(counter)s initiatives", "counter"),
+        cards=for_cards,
+        prepare=card_list,
+    )
 
     intro = models.TextField(_("introduction"), blank=True)
     map_heading = models.CharField(_("heading above the map"), max_length=200, blank=True)
@@ -237,88 +170,27 @@ class InitiativeIndexPage(RoutablePageMixin, BasePage):
     def initiatives(self):
         return published_initiatives().descendant_of(self)
 
-    # --- Listing ---------------------------------------------------------------------------------
+    def listed(self, request):
+        return self.initiatives()
 
-    def listing_context(self, request):
-        """Filters with counts (one aggregate query), then one page of initiatives (list + prefetches)."""
-        filters = InitiativeFilters(request)
-        conditions = filters.conditions()
-        everything = filters.everything()
-        aggregates = {"total": Count("pk", filter=everything)}
-        for name in FILTER_NAMES:
-            # Each count says what a click on that value would show: it respects the *other* filters.
-            others = Q()
-            for other, condition in conditions.items():
-                if other != name:
-                    others &= condition
-            for position, value in enumerate(filters.choices(name)):
-                aggregates[f"{name}_{position}"] = Count("pk", filter=others & filters.condition(name, value))
-        counts = listing.kept_counts(
-            request, "initiative-counts", [self.pk, filters.query], self.initiatives(), aggregates
-        )
-
-        params = filters.params
-        facets = []
-        for name in FILTER_NAMES:
-            options = []
-            for position, (value, label) in enumerate(filters.choices(name).items()):
-                active = params.get(name) == value
-                options.append(
-                    {
-                        "value": value,
-                        "label": label,
-                        "count": counts[f"{name}_{position}"] or 0,
-                        "active": active,
-                        "url": filter_query(params, name, None if active else value) or "?",
-                    }
-                )
-            facets.append({"name": name, "label": filters.label(name), "options": options})
-
-        listed = listing.LazyQuerySet(
-            lambda: for_cards(self.initiatives().filter(everything) if conditions else self.initiatives())
-        )
-        paginator = listing.KnownCountPaginator(listed, PAGE_SIZE, counts["total"] or 0)
-        try:
-            page_obj = paginator.page(request.GET.get("page") or "1")
-        except (PageNotAnInteger, EmptyPage, InvalidPage) as error:
-            raise Http404(str(_("There is no such page in the list."))) from error
-        active_filters = [
-            {
-                "name": name,
-                "label": filters.choices(name)[value],
-                "facet_label": filters.label(name),
-                "remove_url": filter_query(params, name, None) or "?",
-            }
-            for name, value in params.items()
+    def get_context(self, request, *args, **kwargs):
+        """The listing, and the regions' links with their counts (from the region facet's counts)."""
+        context = super().get_context(request, *args, **kwargs)
+        shown = context["listing"]
+        counts = {option["value"]: option["count"] for option in shown.facets[0]["options"]}
+        active = shown.filters.values.get("region")
+        region_links = [
+            {**link, "count": counts.get(slug, 0), "active": slug == active}
+            for slug, link in site_links(request)["regions"].items()
         ]
-        region_counts = {
-            region.slug: counts[f"region_{position}"] or 0 for position, region in enumerate(filters.regions)
-        }
-        region_links = []
-        for slug, link in site_links(request)["regions"].items():
-            region_links.append({**link, "count": region_counts.get(slug, 0), "active": params.get("region") == slug})
-        return {
-            "initiatives": listing.lazy_page(page_obj, card_list),
-            "page_obj": page_obj,
-            "facets": facets,
-            "filters": filters,
-            "active_filters": active_filters,
-            "ignored_filters": filters.ignored,
-            "result_count": paginator.count,
-            "filter_query": filters.query,
-            "filter_description": filters.describe(),
-            "region_links": region_links,
-            "map_regions": {link["slug"]: link for link in region_links},
-            "data_urls": self.data_urls(request, filters.query),
-        }
+        context["region_links"] = region_links
+        context["map_regions"] = {link["slug"]: link for link in region_links}
+        context["data_urls"] = self.data_urls(request, context["filter_query"])
+        return context
 
     def data_urls(self, request, query=""):
         base = self.get_url(request=request) or ""
         return {"json": f"{base}data/json/{query}", "csv": f"{base}data/csv/{query}"}
-
-    @path("")
-    def listing(self, request):
-        return self.render(request, context_overrides=self.listing_context(request))
 
     @path("data/json/", name="data_json")
     def data_json(self, request):

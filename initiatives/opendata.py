@@ -1,7 +1,8 @@
 """Open data: the overview's (filtered) list of initiatives as JSON and CSV, in both languages.
 
-The same filters as the overview (`?region=…&area=…&status=…`; unknown values are ignored and listed
-under `ignored_filters` in JSON), all matching initiatives (no pagination), a fixed number of queries.
+The same filters as the overview, read by the same engine (`?region=…&area=…&status=…`; a value that
+does not exist is a 404, as in the overview and the feeds: focus_industry/core/listing.py), all matching
+initiatives (no pagination), a fixed number of queries.
 In the CSV a text that starts like a spreadsheet formula gets a leading apostrophe
 (focus_industry/editors/csv_safety.py); the JSON carries every text as written.
 """
@@ -11,12 +12,11 @@ import io
 import json
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import translation
 
+from focus_industry.core.taxonomy import taxonomy
 from focus_industry.editors.csv_safety import safe_row
-
-from .models import InitiativeFilters
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 CSV_COLUMNS = [
@@ -40,12 +40,12 @@ CSV_COLUMNS = [
 
 def initiative_records(index_page, request):
     """(filters, list of dicts): one query for the initiatives (region joined), one for their areas."""
-    filters = InitiativeFilters(request)
-    queryset = index_page.initiatives()
-    if filters.values:
-        queryset = queryset.filter(filters.everything())
+    filters = index_page.listing.filters(request)
+    if filters.unknown:
+        raise Http404("There is no such filter.")
+    queryset = filters.apply(index_page.initiatives())
     queryset = queryset.defer_streamfields().select_related("region").prefetch_related("action_areas")
-    _regions, areas = filters.regions, filters.areas
+    _regions, areas = taxonomy()
     area_order = {area.pk: position for position, area in enumerate(areas)}
     records = []
     for page in queryset:
@@ -81,8 +81,7 @@ def json_response(index_page, request):
     filters, records = initiative_records(index_page, request)
     payload = {
         "count": len(records),
-        "filters": filters.params,
-        "ignored_filters": filters.ignored,
+        "filters": filters.values,
         "license": "CC0-1.0",
         "initiatives": records,
     }

@@ -5,9 +5,10 @@ from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
+from focus_industry.core.listing import tagged
 from focus_industry.core.sections import HOME_SECTIONS, TAGGED_SECTIONS, Section
 
-from .models import RegionPage, area_condition, card_list, for_cards, published_initiatives, site_links
+from .models import InitiativePage, RegionPage, card_list, for_cards, published_initiatives, site_links
 
 SECTION_SIZE = 3
 HOME_SECTION_KEY = "initiatives-regional"
@@ -40,7 +41,7 @@ def regional_initiatives(request, page=None, **kwargs):
 @hooks.register(TAGGED_SECTIONS)
 def tagged_initiatives(request, page=None, action_area=None, region=None, **kwargs):
     if action_area is not None:
-        items = newest(area_condition(action_area))
+        items = newest(tagged(InitiativePage, "action_areas", action_area.pk))
         query = f"area={action_area.slug}"
         more_label = _("All initiatives in this action area")
     elif region is not None and not isinstance(page, RegionPage):  # a region page lists its own

@@ -2,7 +2,8 @@
 
 Served as sub-routes of the listing page (…/feed/rss/ and …/feed/atom/, keeping the filter query
 string), so each feed lives at an address in its own language: /framgangsexempel/feed/rss/,
-/en/success-stories/feed/atom/?region=dalarna. A filter value that does not exist gives a 404.
+/en/success-stories/feed/atom/?region=dalarna. The filters are read by the listing's own engine
+(focus_industry/core/listing.py), so they behave alike: a filter value that does not exist is a 404.
 """
 
 from django.contrib.syndication.views import Feed
@@ -11,7 +12,7 @@ from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from .models import FEED_SIZE, StoryFilters
+from .models import FEED_SIZE
 
 
 class StoryRssFeed(Feed):
@@ -22,8 +23,8 @@ class StoryRssFeed(Feed):
         self.index_page = index_page
 
     def get_object(self, request, *args, **kwargs):
-        filters = StoryFilters(request)
-        if filters.ignored:
+        filters = self.index_page.listing.filters(request)
+        if filters.unknown:
             raise Http404(_("There is no such filter."))
         self.request = request
         self.filters = filters
@@ -36,7 +37,7 @@ class StoryRssFeed(Feed):
         return f"{described} – {base}" if described else base
 
     def link(self, filters):
-        return self.request.build_absolute_uri(self.index_page.get_url(request=self.request) + filters.query)
+        return self.request.build_absolute_uri(self.index_page.get_url(request=self.request) + filters.query())
 
     def description(self, filters):
         return self.index_page.intro or _("Success stories from industry in Dalarna, Gävleborg and Värmland.")

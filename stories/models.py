@@ -2,23 +2,22 @@
 
 Tree: HomePage → StoryIndexPage (max one; /framgangsexempel/, /en/success-stories/) → StoryPage.
 
-The listing, its filters (by region and action area, language-neutral keys in the query string),
-the counts and the feeds all run a fixed number of queries, whatever the number of stories.
+The listing is a declaration for the core's listing engine (focus_industry/core/listing.py): filters by region
+and action area (language-neutral keys in the query string). It and the feeds run a fixed number of
+queries, whatever the number of stories.
 """
 
 import datetime
-from functools import partial
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, InvalidPage, PageNotAnInteger
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
-from django.http import Http404
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -29,11 +28,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
-from focus_industry.core import listing
 from focus_industry.core.api_fields import TaxonomyField
 from focus_industry.core.blocks import BaseContentBlock
+from focus_industry.core.listing import Listing, ListingPage, area_facet, region_facet
 from focus_industry.core.models import ActionArea, BasePage, Region
-from focus_industry.core.taxonomy import attach_tags, exclude_private, taxonomy, with_tags
+from focus_industry.core.taxonomy import attach_tags, exclude_private, with_tags
 from focus_industry.core.translated_routing import ancestor_of_type
 
 PAGE_SIZE = 12
@@ -48,17 +47,6 @@ STORY_RENDITIONS = (
 
 
 # --- Querysets -------------------------------------------------------------------------------
-
-
-def region_condition(region):
-    """Stories tagged with `region`, as an EXISTS subquery (no join, no duplicates)."""
-    through = StoryPage.regions.through
-    return Q(Exists(through.objects.filter(storypage=OuterRef("pk"), region_id=region.pk)))
-
-
-def area_condition(area):
-    through = StoryPage.action_areas.through
-    return Q(Exists(through.objects.filter(storypage=OuterRef("pk"), actionarea_id=area.pk)))
 
 
 def published_stories():
@@ -83,66 +71,18 @@ def card_list(queryset):
     return attach_tags(list(queryset))
 
 
-# --- Listing ---------------------------------------------------------------------------------
-
-FILTER_NAMES = ("region", "area")
-
-
-filter_query = partial(listing.filter_query, FILTER_NAMES)
-
-
-class StoryFilters:
-    """The filters of a request: valid values kept, unknown ones reported (and ignored)."""
-
-    def __init__(self, request):
-        regions, areas = taxonomy()
-        self.regions = regions
-        self.areas = areas
-        self.region = None
-        self.area = None
-        self.ignored = []
-        for name, choices in (("region", regions), ("area", areas)):
-            values = request.GET.getlist(name)
-            value = values[-1].strip() if values else ""
-            if not value:
-                continue
-            match = next((item for item in choices if item.slug == value), None)
-            if match is None:
-                self.ignored.append(name)
-            else:
-                setattr(self, name, match)
-
-    @property
-    def params(self):
-        return {name: getattr(self, name).slug for name in FILTER_NAMES if getattr(self, name) is not None}
-
-    @property
-    def query(self):
-        return filter_query(self.params)
-
-    def conditions(self):
-        conditions = {}
-        if self.region is not None:
-            conditions["region"] = region_condition(self.region)
-        if self.area is not None:
-            conditions["area"] = area_condition(self.area)
-        return conditions
-
-    def apply(self, queryset):
-        for condition in self.conditions().values():
-            queryset = queryset.filter(condition)
-        return queryset
-
-    def describe(self):
-        """'Dalarna · Innovation capacity' for titles of feeds and pages."""
-        return " · ".join(str(item.name) for item in (self.region, self.area) if item is not None)
-
-
 # --- Pages -----------------------------------------------------------------------------------
 
 
-class StoryIndexPage(RoutablePageMixin, BasePage):
+class StoryIndexPage(ListingPage, RoutablePageMixin, BasePage):
     """The list of success stories, with filters and feeds."""
+
+    listing = Listing(
+        facets=(region_facet(), area_facet()),
+        count=ngettext_lazy("%(counter)s story", "%(counter)s stories", "counter"),
+        cards=for_cards,
+        prepare=card_list,
+    )
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -159,79 +99,13 @@ class StoryIndexPage(RoutablePageMixin, BasePage):
     def stories(self):
         return published_stories().descendant_of(self)
 
-    def listing_context(self, request):
-        """Filters with counts (one aggregate query), the page of stories (list + prefetches)."""
-        filters = StoryFilters(request)
-        conditions = filters.conditions()
-        everything = Q()
-        for condition in conditions.values():
-            everything &= condition
-        # Each count says what a click on that value would show: it respects the *other* filter.
-        region_others = conditions.get("area", Q())
-        area_others = conditions.get("region", Q())
-        aggregates = {"total": Count("pk", filter=everything)}
-        for region in filters.regions:
-            aggregates[f"region_{region.pk}"] = Count("pk", filter=region_others & region_condition(region))
-        for area in filters.areas:
-            aggregates[f"area_{area.pk}"] = Count("pk", filter=area_others & area_condition(area))
-        base = self.stories()
-        counts = listing.kept_counts(request, "story-counts", [self.pk, filters.query], base, aggregates)
+    def listed(self, request):
+        return self.stories()
 
-        params = filters.params
-        facets = []
-        for name, label, items in (
-            ("region", _("Region"), filters.regions),
-            ("area", _("Action area"), filters.areas),
-        ):
-            active_item = getattr(filters, name)
-            options = []
-            for item in items:
-                active = active_item is not None and active_item.pk == item.pk
-                options.append(
-                    {
-                        "value": item.slug,
-                        "label": item.name,
-                        "count": counts[f"{name}_{item.pk}"] or 0,
-                        "active": active,
-                        "url": filter_query(params, name, None if active else item.slug) or "?",
-                    }
-                )
-            facets.append({"name": name, "label": label, "options": options})
-
-        listed = listing.LazyQuerySet(lambda: for_cards(base.filter(everything) if conditions else base))
-        paginator = listing.KnownCountPaginator(listed, PAGE_SIZE, counts["total"] or 0)
-        page_number = request.GET.get("page") or "1"
-        try:
-            page_obj = paginator.page(page_number)
-        except (PageNotAnInteger, EmptyPage, InvalidPage) as error:
-            raise Http404(str(_("There is no such page in the list."))) from error
-        active_filters = [
-            {
-                "name": name,
-                "label": getattr(filters, name).name,
-                "facet_label": _("Region") if name == "region" else _("Action area"),
-                "remove_url": filter_query(params, name, None) or "?",
-            }
-            for name in FILTER_NAMES
-            if getattr(filters, name) is not None
-        ]
-        return {
-            "stories": listing.lazy_page(page_obj, card_list),
-            "page_obj": page_obj,
-            "facets": facets,
-            "filters": filters,
-            "active_filters": active_filters,
-            "ignored_filters": filters.ignored,
-            "result_count": paginator.count,
-            "filter_query": filters.query,
-            "feed_urls": self.feed_urls(request, filters.query),
-            "filter_description": filters.describe(),
-        }
-
-    @path("")
-    def listing(self, request):
-        context = self.listing_context(request)
-        return self.render(request, context_overrides=context)
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["feed_urls"] = self.feed_urls(request, context["filter_query"])
+        return context
 
     @path("feed/rss/", name="feed_rss")
     def feed_rss(self, request):

@@ -14,10 +14,11 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
+from focus_industry.core.listing import tagged
 from focus_industry.core.models import ActionArea, Region
 from focus_industry.core.sections import HOME_SECTIONS, TAGGED_SECTIONS, CachedPageUrl, Section, tagged_filter
 
-from .models import StoryIndexPage, StoryPage, area_condition, card_list, for_cards, published_stories, region_condition
+from .models import StoryIndexPage, StoryPage, card_list, for_cards, published_stories
 
 SECTION_SIZE = 3
 
@@ -51,7 +52,7 @@ def tagged_stories(request, page=None, action_area=None, region=None, **kwargs):
     name, item = tagged_filter(action_area, region)
     if item is None:
         return None
-    items = newest(area_condition(item) if name == "area" else region_condition(item))
+    items = newest(tagged(StoryPage, "action_areas" if name == "area" else "regions", item.pk))
     if not items:
         return None
     query = f"{name}={item.slug}"

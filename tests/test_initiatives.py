@@ -133,7 +133,7 @@ def test_each_filter_narrows_the_list(client, query, expected):
 def test_filter_counts_respect_the_other_active_filters(client):
     html = html_of(client.get("/en/initiatives/?region=dalarna"))
     facet = html[html.index('id="facet-status"') :]
-    facet = facet[: facet.index("</nav>")]
+    facet = facet[: facet.index("</ul>")]
     assert "?region=dalarna&amp;status=completed" in facet
     assert "Completed" in facet and "(2)" in facet  # Dalarna's completed ones only
     assert "(1)" in facet  # Dalarna: one running, one planned
@@ -173,17 +173,27 @@ def test_bad_parameters_never_give_a_server_error(client, query):
         assert response.status_code in (200, 400, 404), (base, query, response.status_code)
 
 
-def test_unknown_filter_value_shows_the_unfiltered_list_with_a_notice(client):
-    html = html_of(client.get("/en/initiatives/?region=atlantis"))
-    assert "was not recognised" in html
+def test_unknown_filter_value_is_a_404_that_shows_the_unfiltered_list_with_a_notice(client):
+    response = client.get("/en/initiatives/?region=atlantis")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "The filter “Region: atlantis” does not exist." in html
     assert "12 initiatives" in html
-    kept = html_of(client.get("/en/initiatives/?region=atlantis&status=planned"))
-    assert "3 initiatives" in kept  # the valid filter still applies
+    kept = client.get("/en/initiatives/?region=atlantis&status=planned")
+    assert kept.status_code == 404
+    assert "3 initiatives" in kept.content.decode()  # the valid filter still applies
 
 
 def test_a_page_number_beyond_the_list_is_a_404(client):
     assert client.get("/initiativ/?page=2").status_code == 404
     assert client.get("/initiativ/?page=x").status_code == 404
+
+
+def test_open_data_with_an_unknown_filter_is_a_404_like_the_overview(client):
+    """Deliberate: it used to answer every initiative and list the filter under `ignored_filters`."""
+    for address in ("/initiativ/data/json/?area=atlantis", "/en/initiatives/data/csv/?status=cancelled"):
+        assert client.get(address).status_code == 404
+    assert client.get("/initiativ/data/json/?utm_source=x").status_code == 200
 
 
 def test_overview_paginates(client, region_pages):
@@ -297,8 +307,8 @@ def test_json_has_both_languages_and_follows_the_filters(client):
     assert spets["url_sv"].endswith("/initiativ/dalarna/focus-industry-spets/")
     assert spets["url_en"].endswith("/en/initiatives/dalarna/focus-industry-spets/")
     assert spets["summary_en"].startswith("An EU-funded project")
-    unknown = json.loads(client.get("/initiativ/data/json/?area=atlantis").content)
-    assert unknown["count"] == 12 and unknown["ignored_filters"] == ["area"]
+    everything = json.loads(client.get("/initiativ/data/json/?area=").content)
+    assert everything["count"] == 12 and everything["filters"] == {}
 
 
 def test_csv_is_utf8_with_a_header_row_and_both_languages(client):

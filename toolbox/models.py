@@ -13,14 +13,14 @@ from urllib.parse import urlparse
 from django import forms
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Q
 from django.dispatch import receiver
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -29,12 +29,12 @@ from wagtail.models import Collection, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.signals import page_published
 
-from focus_industry.core import listing
 from focus_industry.core.api_fields import TaxonomyField
 from focus_industry.core.blocks import VideoBlock, parse_video_url
+from focus_industry.core.listing import Facet, Listing, ListingPage, area_facet, choice_facet, region_facet
 from focus_industry.core.models import ActionArea, BasePage, Region
 from focus_industry.core.regions import BUSINESS_PROMOTERS, COORDINATORS, REGIONAL_STAFF_PREFIX, RegionRootMixin
-from focus_industry.core.taxonomy import attach_tags, exclude_private, taxonomy, with_tags
+from focus_industry.core.taxonomy import attach_tags, exclude_private, with_tags
 from focus_industry.core.translated_routing import ancestor_of_type
 from focus_industry.editors.file_permissions import BasePageForm, is_restricted, region_internal_collection
 
@@ -107,150 +107,32 @@ def download_label(document):
 
 # --- Listing ---------------------------------------------------------------------------------
 
-FILTER_NAMES = ("kind", "area", "region", "audience", "lang")
-
-
-def filter_url(request, name, value):
-    """The current filters with `name` set to `value` (None removes it), back on the first page."""
-    params = request.GET.copy()
-    for key in list(params):
-        if key not in FILTER_NAMES:
-            params.pop(key)
-    if value is None:
-        params.pop(name, None)
-    else:
-        params[name] = value
-    encoded = params.urlencode()
-    return f"?{encoded}" if encoded else "?"
-
-
-def _region_condition(region):
-    through = ResourcePage.regions.through
-    return Q(Exists(through.objects.filter(resourcepage=OuterRef("pk"), region_id=region.pk)))
-
-
-def _area_condition(area):
-    through = ResourcePage.action_areas.through
-    return Q(Exists(through.objects.filter(resourcepage=OuterRef("pk"), actionarea_id=area.pk)))
-
-
-class ResourceListingMixin:
-    """The toolbox listing: filters with counts, pagination. Two queries, whatever the amount of content."""
-
-    def resources(self, request=None):
-        """The resources a visitor may see, newest first (staff also see internal ones)."""
-        qs = ResourcePage.objects.live().descendant_of(self)
-        if not user_sees_internal(getattr(request, "user", None)):
-            qs = exclude_private(qs)
-        return qs.order_by("-date", "-pk")
-
-    def listing_context(self, request):
-        regions, areas = taxonomy()
-        areas = {area.slug: area for area in areas}
-        regions = {region.slug: region for region in regions}
-        choices = {
-            "kind": dict(Kind.choices),
-            "area": {slug: area.name for slug, area in areas.items()},
-            "region": {slug: region.name for slug, region in regions.items()},
-            "audience": {key: label for key, (_field, label) in AUDIENCES.items()},
-            "lang": dict(ResourceLanguage.choices),
-        }
-        value_conditions = {
-            "kind": {value: Q(kind=value) for value in choices["kind"]},
-            "area": {slug: _area_condition(area) for slug, area in areas.items()},
-            "region": {slug: _region_condition(region) for slug, region in regions.items()},
-            "audience": {key: Q(**{field: True}) for key, (field, _label) in AUDIENCES.items()},
-            "lang": {value: Q(resource_language=value) for value in choices["lang"]},
-        }
-        filters = {}
-        ignored = False
-        for name, allowed in choices.items():
-            values = request.GET.getlist(name)
-            value = values[-1].strip() if values else ""
-            if not value:
-                continue
-            if value in allowed:
-                filters[name] = value
-            else:
-                ignored = True
-        conditions = {name: value_conditions[name][value] for name, value in filters.items()}
-
-        # One aggregate query: the total, and for every facet value how many resources match it and
-        # all the *other* active filters (so each count says what a click on it would show).
-        base = self.resources(request)
-        everything = Q()
-        for condition in conditions.values():
-            everything &= condition
-        aggregates = {"total": Count("pk", filter=everything)}
-        for facet, per_value in value_conditions.items():
-            others = Q()
-            for other_facet, condition in conditions.items():
-                if other_facet != facet:
-                    others &= condition
-            for position, condition in enumerate(per_value.values()):
-                aggregates[f"{facet}_{position}"] = Count("pk", filter=others & condition)
-        # Staff see internal resources: their counts and cards are kept apart from everyone else's.
-        sees_internal = user_sees_internal(getattr(request, "user", None))
-        vary = [self.pk, sees_internal, sorted(filters.items())]
-        counts = listing.kept_counts(request, "resource-counts", vary, base, aggregates)
-
-        facet_labels = {
-            "kind": _("Type"),
-            "area": _("Action area"),
-            "region": _("Region"),
-            "audience": _("Audience"),
-            "lang": _("Language of the resource"),
-        }
-        facets = []
-        for facet, allowed in choices.items():
-            options = []
-            for position, (value, label) in enumerate(allowed.items()):
-                count = counts[f"{facet}_{position}"] or 0
-                active = filters.get(facet) == value
-                if count or active:
-                    url = filter_url(request, facet, None if active else value)
-                    options.append({"value": value, "label": label, "count": count, "active": active, "url": url})
-            facets.append({"name": facet, "label": facet_labels[facet], "options": options, "active": facet in filters})
-
-        listed = listing.LazyQuerySet(
-            lambda: with_tags(
-                (base.filter(everything) if conditions else base).select_related("document").defer_streamfields()
-            )
-        )
-        paginator = listing.KnownCountPaginator(listed, PAGE_SIZE, counts["total"] or 0)
-        try:
-            page_obj = paginator.page(request.GET.get("page") or 1)
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
-        resources = listing.lazy_page(page_obj, lambda items: attach_tags(list(items)))
-        active_filters = [
-            {
-                "name": name,
-                "value": value,
-                "label": choices[name][value],
-                "facet_label": facet_labels[name],
-                "remove_url": filter_url(request, name, None),
-            }
-            for name, value in filters.items()
-        ]
-        return {
-            "resources": resources,
-            "page_obj": page_obj,
-            "facets": facets,
-            "active_filters": active_filters,
-            "ignored_filters": ignored,
-            "result_count": paginator.count,
-            "results_key": [*vary, page_obj.number],
-        }
+LISTING = Listing(
+    facets=(
+        choice_facet("kind", _("Type"), "kind", Kind),
+        area_facet(),
+        region_facet(),
+        Facet(
+            "audience",
+            _("Audience"),
+            lambda: {key: label for key, (_field, label) in AUDIENCES.items()},
+            lambda model, key: Q(**{AUDIENCES[key][0]: True}),
+        ),
+        choice_facet("lang", _("Language of the resource"), "resource_language", ResourceLanguage),
+    ),
+    count=ngettext_lazy("%(counter)s resource", "%(counter)s resources", "counter"),
+    cards=lambda queryset: with_tags(queryset.select_related("document").defer_streamfields()),
+    prepare=attach_tags,
+)
 
 
 # --- Pages -----------------------------------------------------------------------------------
 
 
-class ToolboxPage(ResourceListingMixin, BasePage):
+class ToolboxPage(ListingPage, BasePage):
     """The toolbox: every public resource, with filters."""
+
+    listing = LISTING
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -263,10 +145,12 @@ class ToolboxPage(ResourceListingMixin, BasePage):
     class Meta:
         verbose_name = _("toolbox")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(self.listing_context(request))
-        return context
+    def listed(self, request):
+        """The resources a visitor may see, newest first (staff also see internal ones)."""
+        queryset = ResourcePage.objects.live().descendant_of(self)
+        if not user_sees_internal(getattr(request, "user", None)):
+            queryset = exclude_private(queryset)
+        return queryset.order_by("-date", "-pk")
 
 
 class ToolboxRegionPage(RegionRootMixin, BasePage):

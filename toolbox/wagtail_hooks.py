@@ -4,10 +4,11 @@ from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
+from focus_industry.core.listing import tagged
 from focus_industry.core.sections import HOME_SECTIONS, TAGGED_SECTIONS, CachedPageUrl, Section, tagged_filter
 from focus_industry.core.taxonomy import attach_tags, exclude_private, with_tags
 
-from .models import ResourcePage, ToolboxPage, _area_condition, _region_condition
+from .models import ResourcePage, ToolboxPage
 
 SECTION_SIZE = 3
 
@@ -46,7 +47,7 @@ def tagged_resources(request, page=None, action_area=None, region=None, **kwargs
     name, item = tagged_filter(action_area, region)
     if item is None:
         return None
-    items = _newest(_area_condition(item) if name == "area" else _region_condition(item))
+    items = _newest(tagged(ResourcePage, "action_areas" if name == "area" else "regions", item.pk))
     if not items:
         return None
     query = f"{name}={item.slug}"

@@ -36,6 +36,14 @@
     sync();
   }
 
+  // Listings: the filters start folded wherever they stand above the results (narrower than the
+  // two columns of .listing), so the results come first; the count and the active filters stay in
+  // view. Without this file they are simply open.
+  var filters = document.querySelector("[data-listing-filters]");
+  if (filters && window.matchMedia("(max-width: 63.99rem)").matches) {
+    filters.removeAttribute("open");
+  }
+
   // Videos: nothing is requested from YouTube or Vimeo until the visitor clicks play.
   document.querySelectorAll("[data-video] .video__play").forEach(function (link) {
     link.addEventListener("click", function (event) {

@@ -36,6 +36,8 @@ PAGE_TYPES = {
     "search": ("/sok/?q=industri", "/en/search/?q=industry", 200),
     "search-no-results": ("/sok/?q=zzqxj", "/en/search/?q=zzqxj", 200),
     "not-found": ("/finns-inte/", "/en/does-not-exist/", 404),
+    # A listing's own 404 (focus_industry/core/listing.py): the list without the unknown filter, under a notice.
+    "listing-unknown-filter": ("/verktygslada/?kind=nope&lang=sv", "/en/toolbox/?kind=nope&lang=sv", 404),
     "accessibility-statement": ("/tillganglighetsredogorelse/", "/en/accessibility-statement/", 200),
     "privacy": ("/personuppgifter-och-kakor/", "/en/privacy-and-cookies/", 200),
 }

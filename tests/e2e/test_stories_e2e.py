@@ -62,15 +62,15 @@ def test_listing_and_story_look_finished(e2e_server, new_page, language, width):
 def test_clicking_filters_narrows_combines_and_clears(e2e_server, new_page):
     page = new_page(width=1280)
     page.goto(e2e_server["url"] + "/en/success-stories/")
-    page.locator(".story-facet a", has_text="Increase innovation capacity").click()
+    page.locator(".listing-facet a", has_text="Increase innovation capacity").click()
     page.wait_for_load_state()
     assert page.url.endswith("/en/success-stories/?area=innovation")
     assert page.locator(".story-card").count() == 2
-    page.locator(".story-facet a", has_text="Värmland").click()
+    page.locator(".listing-facet a", has_text="Värmland").click()
     page.wait_for_load_state()
     assert "region=varmland" in page.url and "area=innovation" in page.url
     assert page.locator(".story-card").count() == 2
-    assert page.locator('.story-facet a[aria-current="true"]').count() == 2
+    assert page.locator('.listing-facet a[aria-current="true"]').count() == 2
     feeds = page.locator('link[rel="alternate"][type="application/rss+xml"]')
     assert "region=varmland" in feeds.get_attribute("href")
     screenshot(page, "stories-filtered-en-1280")
@@ -99,3 +99,25 @@ def test_video_requests_nothing_from_other_hosts_until_play(e2e_server, new_page
     iframe.wait_for()
     assert "youtube-nocookie.com/embed/" in iframe.get_attribute("src")
     screenshot(page, "story-video-playing-en-1280")
+
+
+@pytest.mark.parametrize("path", ["/en/success-stories/?area=innovation", "/initiativ/", "/en/toolbox/"])
+def test_every_listing_folds_its_filters_on_a_phone_and_opens_them_by_keyboard(e2e_server, new_page, path):
+    """One filter pattern (focus_industry/core/listing.py): on a phone the count and the first results come
+    before the filters, which open with the keyboard; the active filters stay in view while folded."""
+    page = new_page(width=375, height=740)
+    page.goto(e2e_server["url"] + path)
+    filters = page.locator("[data-listing-filters]")
+    assert filters.get_attribute("open") is None
+    # Right below the folded panel (the initiatives' map of the regions comes before the listing):
+    # the count, then the first card within one screen.
+    panel = filters.bounding_box()
+    count = page.locator(".listing-result-count")
+    assert count.is_visible() and count.bounding_box()["y"] - (panel["y"] + panel["height"]) < 150
+    assert page.locator(".listing-grid .card").first.bounding_box()["y"] - panel["y"] < 740
+    if "area=" in path:
+        assert page.locator(".listing-active__tag").is_visible()
+    page.locator(".listing-filters__summary").focus()
+    page.keyboard.press("Enter")
+    assert filters.get_attribute("open") is not None
+    assert page.locator(".listing-facet a").first.is_visible()

@@ -41,12 +41,12 @@ def test_toolbox_listing_and_resource_page_look_finished(e2e_server, new_page, l
 def test_clicking_filters_narrows_and_clearing_restores(e2e_server, new_page):
     page = new_page(width=1280)
     page.goto(e2e_server["url"] + "/en/toolbox/")
-    page.locator('.toolbox-facet a[href="?kind=funding"]').click()
+    page.locator('.listing-facet a[href="?kind=funding"]').click()
     page.wait_for_load_state()
     assert page.url.endswith("/en/toolbox/?kind=funding")
     assert page.locator(".toolbox-card").count() == 2
-    assert page.locator('.toolbox-facet a[aria-current="true"]').count() == 1
-    page.locator(".toolbox-facet a", has_text="Increase investment in research").click()
+    assert page.locator('.listing-facet a[aria-current="true"]').count() == 1
+    page.locator(".listing-facet a", has_text="Increase investment in research").click()
     page.wait_for_load_state()
     assert "area=research" in page.url and "kind=funding" in page.url
     assert page.locator(".toolbox-card").count() == 1
@@ -59,11 +59,11 @@ def test_clicking_filters_narrows_and_clearing_restores(e2e_server, new_page):
 def test_mobile_filters_start_folded_and_open_on_request(e2e_server, new_page):
     page = new_page(width=375)
     page.goto(e2e_server["url"] + "/en/toolbox/")
-    filters = page.locator("[data-toolbox-filters]")
+    filters = page.locator("[data-listing-filters]")
     assert filters.get_attribute("open") is None
-    page.locator(".toolbox-filters__summary").click()
+    page.locator(".listing-filters__summary").click()
     assert filters.get_attribute("open") is not None
-    assert page.locator('.toolbox-facet a[href="?kind=guide"]').is_visible()
+    assert page.locator('.listing-facet a[href="?kind=guide"]').is_visible()
     screenshot(page, "toolbox-filters-open-en-375")
 
 

@@ -3,7 +3,6 @@
 import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.fields
-import toolbox.models
 from django.db import migrations, models
 
 
@@ -57,7 +56,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'toolbox',
             },
-            bases=(toolbox.models.ResourceListingMixin, 'wagtailcore.page'),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
             name='ToolboxRegionPage',
@@ -73,6 +72,6 @@ class Migration(migrations.Migration):
                 'verbose_name': 'toolbox region folder',
                 'constraints': [models.UniqueConstraint(fields=('region',), name='toolbox_one_folder_per_region')],
             },
-            bases=(toolbox.models.ResourceListingMixin, 'wagtailcore.page', models.Model),
+            bases=('wagtailcore.page', models.Model),
         ),
     ]
