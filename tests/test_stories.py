@@ -90,7 +90,7 @@ def test_filters_narrow_combine_and_count(client, regions, areas):
     assert facets["area"]["innovation"]["count"] == 1
 
     response = client.get(LISTING["sv"] + "?region=gavleborg&area=supply-chains")
-    assert [story.pk for story in response.context["stories"]] == [parts.pk]
+    assert [story.pk for story in response.context["page_obj"].object_list] == [parts.pk]
     html = response.content.decode()
     assert "Reservdelar" in html
     assert 'aria-current="true"' in html
