@@ -178,7 +178,7 @@ def response_is_cacheable(response, is_cacheable):
 
 class FetchFromCacheMiddleware(wagtailcache.FetchFromCacheMiddleware):
     """wagtail-cache's fetch, placed before the session, locale, CSRF and authentication middleware, so
-    that a hit costs none of their work; it also reads the content version before any content is.
+    that a hit costs none of their work; on a miss it reads the content version before any content is.
 
     wagtail-cache asks for it after AuthenticationMiddleware to leave editors out. Here only a session
     makes anyone other than an anonymous visitor, and a request with a session cookie neither reads
@@ -193,12 +193,13 @@ class FetchFromCacheMiddleware(wagtailcache.FetchFromCacheMiddleware):
         self.locale = LocaleMiddleware(get_response)
 
     def process_request(self, request):
-        if is_public_path(request.path):
-            content_version(request)
         if takes_part(request):
             request.get_host()  # DisallowedHost: a 400, as CommonMiddleware would answer
             self.locale.process_request(request)
-        return super().process_request(request)
+        response = super().process_request(request)
+        if response is None and is_public_path(request.path):
+            content_version(request)  # read before any content is (UpdateCacheMiddleware compares)
+        return response
 
 
 class UpdateCacheMiddleware(wagtailcache.UpdateCacheMiddleware):
