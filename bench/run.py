@@ -6,8 +6,8 @@ Builds a throwaway copy of the demo site (SQLite in a temporary folder; with DAT
 PostgreSQL database named like it with `_bench` appended, emptied first), collects the static files
 (hashed and compressed, as in production), starts gunicorn with production settings and two workers,
 and prints for home, the story listing, a story, the toolbox and search, with the page cache on
-(cached), off (uncached: rendered on every request, the pieces shared by many pages kept rendered, see
-focus_industry/web/fragments.py) and off with nothing kept (cold): requests per second, p50 and p99 latency,
+(cached), off (uncached: rendered on every request, with the fragment cache, see
+focus_industry/web/page_cache.py) and off without fragments (cold): requests per second, p50 and p99 latency,
 errors, and the database queries one request runs; plus a static file served by the same gunicorn as
 the yardstick.
 
@@ -56,8 +56,8 @@ WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 SCALE = int(os.environ.get("BENCH_SCALE", "100"))
 HOST = "localhost"
 REDIS_CHOICES = ("", "none", "away")
-# cached: from the page cache. uncached: page cache off, every request rendered (the pieces many pages
-# share kept rendered, as after a publish once they are warm). cold: nothing kept, every piece rendered.
+# cached: from the page cache. uncached: page cache off, every request rendered (with the fragment cache,
+# as after a publish once it is warm). cold: no fragment cache either, every fragment rendered.
 MODES = {
     "cached": {"FOCUS_PAGE_CACHE": "1", "FOCUS_FRAGMENT_CACHE": "1"},
     "uncached": {"FOCUS_PAGE_CACHE": "0", "FOCUS_FRAGMENT_CACHE": "1"},
@@ -119,6 +119,7 @@ def query_counts(env, pages, modes):
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.cache import caches
     from django.db import connection
     from django.test import Client, override_settings
@@ -128,7 +129,9 @@ def query_counts(env, pages, modes):
     for mode in modes:
         mode_env = MODES[mode]
         page_cache, fragments = mode_env["FOCUS_PAGE_CACHE"] == "1", mode_env["FOCUS_FRAGMENT_CACHE"] == "1"
-        with override_settings(WAGTAIL_CACHE=page_cache, FOCUS_FRAGMENT_CACHE=fragments):
+        no_fragments = {"template_fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+        caches_of_mode = settings.CACHES if fragments else {**settings.CACHES, **no_fragments}
+        with override_settings(WAGTAIL_CACHE=page_cache, CACHES=caches_of_mode):
             caches["pagecache"].clear()
             client = Client(HTTP_HOST=HOST)
             for name in pages:

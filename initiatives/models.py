@@ -16,12 +16,9 @@ queries, whatever the number of initiatives.
 """
 
 from django import forms
-from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Window
-from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import translation
 from django.utils.functional import cached_property
@@ -45,6 +42,7 @@ from focus_industry.core.regions import RegionRootMixin
 from focus_industry.core.taxonomy import exclude_private, taxonomy
 from focus_industry.core.translated_routing import ancestor_of_type
 from focus_industry.editors.file_permissions import BasePageForm
+from focus_industry.web.page_cache import cached
 
 PAGE_SIZE = 12
 REGION_PAGE_SIZE = 12
@@ -108,38 +106,31 @@ def card_list(queryset):
     return attach_areas(list(queryset))
 
 
-LINKS_CACHE_KEY = "initiatives:links:v1"
-
-
 def site_links(request):
     """{"index": url, "regions": {slug: {...}}} in the current language, from the cache when possible.
 
     The overview's address and each live region page's title, introduction and address: the map, the
-    region list, the sections on core pages and the initiative pages use them without a query. Cleared
-    whenever the overview or a region page is saved (publishing and unpublishing save too) or deleted.
+    region list, the sections on core pages and the initiative pages use them without a query. Cached
+    under the content version (page_cache.cached: publishing or unpublishing a page purges).
     """
-    key = f"{LINKS_CACHE_KEY}:{translation.get_language()}"
-    data = cache.get(key)
-    if data is None:
-        index_page = InitiativeIndexPage.objects.live().first()
-        regions = {}
-        if index_page is not None:
-            region_pages = (
-                RegionPage.objects.child_of(index_page)
-                .live()
-                .select_related("region")
-                .order_by("region__sort_order", "pk")
-            )
-            for region_page in region_pages:
-                regions[region_page.region.slug] = {
-                    "slug": region_page.region.slug,
-                    "title": region_page.title,
-                    "intro": region_page.intro or "",
-                    "url": region_page.get_url(request=request) or "",
-                }
-        data = {"index": (index_page.get_url(request=request) or "") if index_page else "", "regions": regions}
-        cache.set(key, data, 300)
-    return data
+    return cached("initiatives:links", [translation.get_language()], lambda: _site_links(request), request=request)
+
+
+def _site_links(request):
+    index_page = InitiativeIndexPage.objects.live().first()
+    regions = {}
+    if index_page is not None:
+        region_pages = (
+            RegionPage.objects.child_of(index_page).live().select_related("region").order_by("region__sort_order", "pk")
+        )
+        for region_page in region_pages:
+            regions[region_page.region.slug] = {
+                "slug": region_page.region.slug,
+                "title": region_page.title,
+                "intro": region_page.intro or "",
+                "url": region_page.get_url(request=request) or "",
+            }
+    return {"index": (index_page.get_url(request=request) or "") if index_page else "", "regions": regions}
 
 
 # --- Pages -----------------------------------------------------------------------------------
@@ -429,15 +420,6 @@ class InitiativePage(BasePage):
         if self.link:
             data["sameAs"] = self.link
         return data
-
-
-@receiver(post_save, sender=InitiativeIndexPage, dispatch_uid="initiatives_links_index_saved")
-@receiver(post_delete, sender=InitiativeIndexPage, dispatch_uid="initiatives_links_index_deleted")
-@receiver(post_save, sender=RegionPage, dispatch_uid="initiatives_links_region_saved")
-@receiver(post_delete, sender=RegionPage, dispatch_uid="initiatives_links_region_deleted")
-def clear_site_links(**kwargs):
-    for code, _name in settings.LANGUAGES:
-        cache.delete(f"{LINKS_CACHE_KEY}:{code}")
 
 
 @receiver(page_published, sender=InitiativePage, dispatch_uid="initiatives_region_on_publish")

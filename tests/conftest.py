@@ -54,6 +54,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _empty_caches():
+    """Every test starts with empty caches (pages, fragments, data, the content version): what one test
+    cached never changes another's answers or query counts."""
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=False):
+        cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _reset_language():
     translation.activate("sv")
     yield

@@ -51,8 +51,8 @@ def test_the_admin_may_frame_the_preview_of_a_draft(client, make_user, about, mo
     policy = response["Content-Security-Policy"]
     assert "frame-ancestors 'self'" in policy
     assert "'none'" not in policy.split("frame-ancestors")[1].split(";")[0]
-    # Otherwise the public page's policy: only the site's own scripts, with the nonce.
-    assert "script-src 'self' 'nonce-" in policy
+    # Otherwise the public page's policy: only the site's own scripts.
+    assert "script-src 'self';" in policy
 
 
 def test_public_pages_still_refuse_every_frame(client, make_user, about):

@@ -128,12 +128,12 @@ def collect_static(env, cwd):
     )
 
 
-def start_server(workdir, env, ready_path="/healthz"):
-    """bin/start in a session of its own; the server dict once ready_path answers 200."""
+def start_server(workdir, env, ready_path="/healthz", command=None):
+    """bin/start (or `command`) in a session of its own; the server dict once ready_path answers 200."""
     log_path = workdir / "server.log"
     log = open(log_path, "w")  # noqa: SIM115
     process = subprocess.Popen(
-        [str(ROOT / "bin" / "start")],
+        command or [str(ROOT / "bin" / "start")],
         env=env,
         cwd=workdir,
         stdout=log,

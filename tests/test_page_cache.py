@@ -5,13 +5,14 @@ import os
 import socket
 
 import pytest
+from csp.constants import NONCE
 
 from django.conf import settings
 from django.core.cache import caches
 from django.test import Client, override_settings
 
 from focus_industry.core.models import Region, SiteSettings, StandardPage
-from focus_industry.web import fragments, page_cache
+from focus_industry.web import page_cache
 from tests.conftest import VerifiedClient
 
 pytestmark = pytest.mark.django_db
@@ -170,8 +171,7 @@ def redis_caches(url):
             "KEY_PREFIX": "test-pages",
             "OPTIONS": options,
         },
-        "fragments": settings.CACHES["fragments"],
-        "pages": settings.CACHES["pages"],
+        "template_fragments": settings.CACHES["template_fragments"],
     }
 
 
@@ -214,33 +214,7 @@ def test_in_redis_pages_are_cached_and_a_purge_keeps_other_keys(about, django_ca
         caches["pagecache"].clear()
 
 
-# --- Pages kept in each process's memory (cache_backends.KeptPageCache) --------------------------------
-
-
-def test_a_page_served_once_is_a_hit_from_this_process_memory_without_the_shared_store():
-    client = Client()
-    get(client, "/en/")
-    shared = caches["pagecache"]
-    generation = shared.get(fragments.GENERATION_KEY)
-    shared.clear()
-    shared.set(fragments.GENERATION_KEY, generation)  # the same content generation, no page stored
-    response = get(client, "/en/")
-    assert response[CACHE_HEADER] == "hit"
-    assert b'<html lang="en"' in response.content
-
-
-def test_a_purge_by_another_process_reaches_the_pages_this_process_keeps(about):
-    client = Client()
-    get(client, "/om-focus-industry/")
-    assert get(client, "/om-focus-industry/")[CACHE_HEADER] == "hit"
-    # Another worker publishes: the database changes and its purge empties the shared store; this
-    # process's memory is untouched (a purge cannot reach into another process).
-    StandardPage.objects.filter(pk=about.pk).update(title_sv="Om oss, ändrat i en annan process")
-    fragments.new_generation()
-    caches["pagecache"].clear()
-    response = get(client, "/om-focus-industry/")
-    assert response[CACHE_HEADER] == "miss"
-    assert "Om oss, ändrat i en annan process" in response.content.decode()
+# --- What is never stored ------------------------------------------------------------------------
 
 
 def test_a_page_whose_rendering_began_before_a_purge_is_not_served_after_it(about, monkeypatch):
@@ -259,10 +233,31 @@ def test_a_page_whose_rendering_began_before_a_purge_is_not_served_after_it(abou
         return context
 
     monkeypatch.setattr(StandardPage, "get_context", context_with_a_publish_meanwhile)
-    assert get(client, "/om-focus-industry/")[CACHE_HEADER] == "miss"
+    assert get(client, "/om-focus-industry/")[CACHE_HEADER] == "skip"  # not stored
     after = get(client, "/om-focus-industry/")
     assert after[CACHE_HEADER] == "miss"
     assert "Om oss efter publiceringen" in after.content.decode()
+
+
+def test_a_page_whose_policy_has_a_nonce_is_never_stored(monkeypatch):
+    """A nonce must differ per response: a stored page would give everyone who gets it the same one."""
+    from focus_industry.web.http_headers import ContentSecurityPolicyMiddleware
+
+    original = ContentSecurityPolicyMiddleware.process_response
+
+    def with_a_nonce(self, request, response):
+        str(request.csp_nonce)  # what a template using {{ request.csp_nonce }} does
+        return original(self, request, response)
+
+    monkeypatch.setattr(ContentSecurityPolicyMiddleware, "process_response", with_a_nonce)
+    policy = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    with_nonce = {"DIRECTIVES": {**policy, "script-src": [*policy["script-src"], NONCE]}}
+    client = Client()
+    with override_settings(CONTENT_SECURITY_POLICY=with_nonce):
+        first, second = get(client, "/en/"), get(client, "/en/")
+    assert "'nonce-" in first["Content-Security-Policy"]
+    assert (first[CACHE_HEADER], second[CACHE_HEADER]) == ("skip", "skip")
+    assert first["Content-Security-Policy"] != second["Content-Security-Policy"]
 
 
 def test_each_hit_is_a_response_of_its_own():

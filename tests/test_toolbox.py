@@ -615,6 +615,7 @@ def test_query_counts_do_not_grow_with_the_number_of_resources(client, toolbox, 
 
         counts = []
         for url in URLS:
+            client.get(url)  # warm what a running site has warm (with FOCUS_TEST_CACHES=production: the page)
             with CaptureQueriesContext(connection) as queries:
                 response = client.get(url)
             assert response.status_code == 200

@@ -12,11 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.search import index
 
 from focus_industry.editors.file_permissions import BaseModelForm, BasePageForm
-from focus_industry.web import fragments
 
 from .blocks import BaseContentBlock, KeyFiguresBlock, PartnerBlock, StepsBlock, VideoBlock
 
@@ -128,22 +127,6 @@ class BasePage(Page):
         if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
             return False
         return not getattr(self, f"title_{language}", None)
-
-    def get_view_restrictions(self):
-        """Wagtail's answer (two queries before every page is served), kept per page while a public
-        request is served (fragments.py; a new restriction purges). A page without restrictions, nearly
-        every page, then costs no query at all.
-        """
-        request = fragments.current_request()
-        if request is None:
-            return super().get_view_restrictions()
-        ids = fragments.kept(
-            request,
-            "view-restrictions",
-            [self.pk],
-            lambda: list(Page.get_view_restrictions(self).values_list("pk", flat=True)),
-        )
-        return PageViewRestriction.objects.filter(pk__in=ids) if ids else PageViewRestriction.objects.none()
 
 
 # --- Page types -------------------------------------------------------------------------------

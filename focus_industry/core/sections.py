@@ -14,13 +14,12 @@ Each function must run a bounded number of queries (one or two), whatever the am
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
 from wagtail import hooks
+
+from focus_industry.web.page_cache import cached
 
 HOME_SECTIONS = "focus_industry_home_sections"
 TAGGED_SECTIONS = "focus_industry_tagged_sections"
@@ -49,8 +48,8 @@ def collect_sections(hook_name, request, **kwargs):
 
 def lazy_sections(hook_name, request, skip=(), **kwargs):
     """The sections as collect_sections gives them (less the keys in `skip`), collected only when a
-    template first uses them: a page whose sections are a kept fragment (`{% fragment %}`) runs none
-    of their queries.
+    template first uses them: a page whose sections come from the fragment cache (`{% wagtailcache %}`)
+    runs none of their queries.
     """
     return SimpleLazyObject(
         lambda: [section for section in collect_sections(hook_name, request, **kwargs) if section.key not in skip]
@@ -70,29 +69,23 @@ def tagged_filter(action_area=None, region=None):
 
 
 class CachedPageUrl:
-    """The address of a one-of-a-kind page (a listing) in the current language, from the cache.
+    """The address of a one-of-a-kind page (a listing) in the current language, cached under the content
+    version (page_cache.cached: publishing, moving or unpublishing a page purges).
 
     Sections on the home page and on tagged pages link to a listing; looking its address up would
-    cost a query on every page. The cache is cleared whenever a page of `model` is saved (publishing
-    and unpublishing save too) or deleted.
+    cost a query on every page.
 
         listing_url = CachedPageUrl(StoryIndexPage, "stories:listing-url")
         listing_url(request, "area=innovation")  # -> "/en/success-stories/?area=innovation"
     """
 
-    def __init__(self, model, key, timeout=300):
-        self.model, self.key, self.timeout = model, key, timeout
-        for signal in (post_save, post_delete):
-            signal.connect(self.clear, sender=model, weak=False, dispatch_uid=f"{key}:{signal is post_save}")
+    def __init__(self, model, key):
+        self.model, self.key = model, key
 
     def __call__(self, request, query=""):
-        key = f"{self.key}:{translation.get_language()}"
-        url = cache.get(key)
-        if url is None:
-            page = self.model.objects.live().first()
-            url = (page.get_url(request=request) or "") if page else ""
-            cache.set(key, url, self.timeout)
+        url = cached(self.key, [translation.get_language()], lambda: self._url(request), request=request)
         return f"{url}?{query}" if url and query else url
 
-    def clear(self, **kwargs):
-        cache.delete_many([f"{self.key}:{code}" for code, _name in settings.LANGUAGES])
+    def _url(self, request):
+        page = self.model.objects.live().first()
+        return (page.get_url(request=request) or "") if page else ""

@@ -12,8 +12,6 @@ from django.views.decorators.cache import cache_control
 
 from wagtail.models import Page, Site
 
-from focus_industry.web import fragments
-
 OG_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 
 
@@ -67,12 +65,10 @@ def page_ancestors(request, page):
     """
     if not isinstance(page, Page) or page.depth <= 2:
         return []
-    cache = request.__dict__.setdefault("_focus_ancestors", {})
-    if page.pk not in cache:
-        cache[page.pk] = fragments.kept(
-            request, "ancestors", [page.pk], lambda: list(page.get_ancestors().filter(depth__gte=2))
-        )
-    return cache[page.pk]
+    ancestors = request.__dict__.setdefault("_focus_ancestors", {})
+    if page.pk not in ancestors:
+        ancestors[page.pk] = list(page.get_ancestors().filter(depth__gte=2))
+    return ancestors[page.pk]
 
 
 def breadcrumb_json_ld(request, page):

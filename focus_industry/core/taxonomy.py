@@ -1,45 +1,30 @@
 """The taxonomy (three regions, six action areas) as a small cached list, and tags without extra queries.
 
-The taxonomy is tiny and rarely changes, so pages read it from the cache (cleared whenever a region or
-an action area is saved or deleted) instead of querying it on every request. Listings of pages that
+The taxonomy is tiny and rarely changes, so pages read it from the cache (under the content version:
+regions and action areas are snippets, so saving or deleting one purges) instead of querying it on
+every request. Listings of pages that
 are tagged with regions and action areas (stories, toolbox resources) annotate each row with one
 EXISTS flag per region and per action area in the same statement that fetches the rows, instead of
 two prefetch queries; `attach_tags` turns the flags into lists.
 """
 
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 
 from wagtail.models import PageViewRestriction
 
-from .models import ActionArea, Region
+from focus_industry.web.page_cache import cached
 
-CACHE_KEY = "focus_industry:taxonomy:v1"
-CACHE_SECONDS = 300
+from .models import ActionArea, Region
 
 
 def taxonomy():
     """(regions, action areas), each in their editorial order, from the cache when possible."""
-    data = cache.get(CACHE_KEY)
-    if data is None:
-        data = (list(Region.objects.ordered()), list(ActionArea.objects.ordered()))
-        cache.set(CACHE_KEY, data, CACHE_SECONDS)
-    return data
+    return cached("taxonomy", [], lambda: (list(Region.objects.ordered()), list(ActionArea.objects.ordered())))
 
 
 def action_area_by_pk(pk):
     return next((area for area in taxonomy()[1] if area.pk == pk), None)
-
-
-@receiver(post_save, sender=Region, dispatch_uid="focus_taxonomy_region_saved")
-@receiver(post_delete, sender=Region, dispatch_uid="focus_taxonomy_region_deleted")
-@receiver(post_save, sender=ActionArea, dispatch_uid="focus_taxonomy_area_saved")
-@receiver(post_delete, sender=ActionArea, dispatch_uid="focus_taxonomy_area_deleted")
-def clear_taxonomy_cache(**kwargs):
-    cache.delete(CACHE_KEY)
 
 
 def exclude_private(queryset):

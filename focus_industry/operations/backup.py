@@ -219,7 +219,7 @@ def restore_backup(archive, force=False):
     counts = content_counts()
     if counts != manifest["counts"]:
         raise BackupError(f"The restored database holds {counts}, the backup said {manifest['counts']}.")
-    # No page or kept fragment rendered from the database before the restore may be served after it.
+    # No page, fragment or value cached from the database before the restore may be served after it.
     from focus_industry.web.page_cache import purge
 
     purge("restore")

@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
+from csp.constants import NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -85,10 +85,8 @@ MIDDLEWARE = [
     "focus_industry.web.http_headers.PublicHeadersMiddleware",
     # The page cache stores complete responses here (CSP header included) and serves them from its
     # FetchFromCacheMiddleware below, before the session, locale, CSRF and auth middleware: a request
-    # with a session cookie never takes part, so a hit needs none of them (page_cache.py). Both store
-    # and read under the content generation, which GenerationMiddleware reads once per request.
-    "focus_industry.web.fragments.GenerationMiddleware",
-    "wagtailcache.cache.UpdateCacheMiddleware",
+    # with a session cookie never takes part, so a hit needs none of them (page_cache.py).
+    "focus_industry.web.page_cache.UpdateCacheMiddleware",
     "focus_industry.web.http_headers.ContentSecurityPolicyMiddleware",
     "focus_industry.web.http_headers.LanguageFromPathMiddleware",
     "focus_industry.web.page_cache.FetchFromCacheMiddleware",
@@ -103,8 +101,6 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # A database that cannot be reached gives a branded 503 with Retry-After, not a 500.
     "focus_industry.web.outage.DatabaseUnavailableMiddleware",
-    # The site and its home page from the kept values (two queries fewer per page): middleware.py.
-    "focus_industry.web.middleware.KeptSiteMiddleware",
     # An admin session that owes its second factor is held at the code page; elsewhere it is anonymous
     # (logins/two_factor.py). No middleware above it reads request.user before the view.
     "focus_industry.editors.logins.two_factor.SecondFactorMiddleware",
@@ -127,6 +123,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "focus_industry.web.page_cache.content_version_context",
             ],
         },
     },
@@ -165,18 +162,19 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache ----------------------------------------------------------------------------------
-# Two caches: "default" for the code, "pagecache" for whole pages (wagtail-cache, purged on publish:
-# focus_industry/web/page_cache.py). With REDIS_URL both live in Redis through django-redis with
-# IGNORE_EXCEPTIONS: when Redis is down the site gets slower, never broken. The backend
-# (cache_backends.ResilientRedisCache) then skips Redis for REDIS_AWAY_RETRY_SECONDS after a failure
-# instead of meeting the failure on every call, logs one warning a minute, and keeps what it is given
-# in the process's memory for at most REDIS_AWAY_LOCAL_SECONDS, as the site does without Redis.
-# Without Redis the page cache is a folder of files, shared by all gunicorn workers of the host so a
-# purge reaches all of them (local memory would keep stale pages in every worker but the one that
-# published).
+# --- Cache ---------------------------------------------------------------------------------
+# One design (focus_industry/web/page_cache.py, docs/decisions.md): wagtail-cache keeps whole pages in
+# "pagecache"; `{% wagtailcache %}` keeps fragments in "template_fragments" (the alias Django's cache
+# tags use); code keeps data in "default". Fragments and data are keyed by the content version, a token in
+# "default" that every purge replaces. Every store is shared by all processes, so a purge reaches all:
+# with REDIS_URL, Redis (django-redis with IGNORE_EXCEPTIONS through cache_backends.ResilientRedisCache:
+# while Redis is away everything is a miss, slower and never stale); without it, folders of files under
+# var/cache/ that every gunicorn worker of the host reads (FileBasedCache: no table to create, and no
+# writes competing with editors' for SQLite's one write lock, as DatabaseCache would).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 FOCUS_PAGE_CACHE_SECONDS = int(os.environ.get("FOCUS_PAGE_CACHE_SECONDS", "600"))
+FOCUS_CACHE_DIR = Path(os.environ.get("FOCUS_CACHE_DIR", VAR_DIR / "cache"))
+_CACHE_STORES = {"default": "focus", "template_fragments": "focus-fragments", "pagecache": "focus-pages"}
 if REDIS_URL:
     REDIS_OPTIONS = {
         "IGNORE_EXCEPTIONS": True,
@@ -186,56 +184,30 @@ if REDIS_URL:
         "CONNECTION_POOL_KWARGS": {"retry": None},
         "AWAY_RETRY_SECONDS": float(os.environ.get("REDIS_AWAY_RETRY_SECONDS", "5")),
         "AWAY_WARNING_SECONDS": 60,
-        "AWAY_LOCAL_SECONDS": float(os.environ.get("REDIS_AWAY_LOCAL_SECONDS", "30")),
     }
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "focus_industry.web.cache_backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "focus",
-            "TIMEOUT": 300,
-            "OPTIONS": REDIS_OPTIONS,
-        },
-        "pagecache": {
-            "BACKEND": "focus_industry.web.cache_backends.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "focus-pages",
+            "KEY_PREFIX": prefix,
             "TIMEOUT": FOCUS_PAGE_CACHE_SECONDS,
             "OPTIONS": REDIS_OPTIONS,
-        },
+        }
+        for alias, prefix in _CACHE_STORES.items()
     }
 else:
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "focus-industry",
-        },
-        "pagecache": {
+        alias: {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": os.environ.get("FOCUS_PAGE_CACHE_DIR", str(VAR_DIR / "cache" / "pages")),
+            "LOCATION": str(FOCUS_CACHE_DIR / alias),
             "TIMEOUT": FOCUS_PAGE_CACHE_SECONDS,
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-        },
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("FOCUS_CACHE_MAX_ENTRIES", "5000"))},
+        }
+        for alias in _CACHE_STORES
     }
-# Rendered pieces shared by many pages (footer, cards, sections: focus_industry/web/fragments.py) are kept
-# in each process's memory under a generation token in the page cache's store, which every purge drops.
-CACHES["fragments"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "focus-fragments",
-    "TIMEOUT": FOCUS_PAGE_CACHE_SECONDS,
-    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("FOCUS_FRAGMENT_CACHE_ENTRIES", "5000"))},
-}
-FOCUS_FRAGMENT_CACHE = env_bool("FOCUS_FRAGMENT_CACHE", True)
-# wagtail-cache reads and writes "pages": the shared "pagecache" store above, with the pages each process
-# served lately also kept in its memory (a hit costs no file read or Redis round trip), both under the
-# same generation token as the fragments (focus_industry/web/cache_backends.py).
-CACHES["pages"] = {
-    "BACKEND": "focus_industry.web.cache_backends.KeptPageCache",
-    "LOCATION": "pagecache",
-    "TIMEOUT": FOCUS_PAGE_CACHE_SECONDS,
-    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("FOCUS_KEPT_PAGES", "500"))},
-}
-WAGTAIL_CACHE_BACKEND = "pages"
+if not env_bool("FOCUS_FRAGMENT_CACHE", True):
+    CACHES["template_fragments"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+WAGTAIL_CACHE_BACKEND = "pagecache"
 WAGTAIL_CACHE = env_bool("FOCUS_PAGE_CACHE", True)
 # Every query string parameter is part of the key (the listings' filters, search terms, pages).
 WAGTAIL_CACHE_IGNORE_QS = None
@@ -368,14 +340,15 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 # Content-Security-Policy (django-csp, focus_industry/web/http_headers.py). Public pages: only the site's
-# own files; inline scripts (the JSON-LD blocks) carry the request's nonce; films are framed from the
-# two players the video block allows; nobody may frame the site. FOCUS_CSP_EXTRA_IMG_SRC adds image
+# own files, no inline script and no nonce (a cached page would share its nonce with everyone who gets
+# it; the JSON-LD blocks are data, which CSP does not govern); films are framed from the two players
+# the video block allows; nobody may frame the site. FOCUS_CSP_EXTRA_IMG_SRC adds image
 # hosts (e.g. object storage for media), space-separated.
 FOCUS_CSP_EXTRA_IMG_SRC = os.environ.get("FOCUS_CSP_EXTRA_IMG_SRC", "").split()
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, NONCE],
+        "script-src": [SELF],
         "style-src": [SELF],
         "img-src": [SELF, "data:", *FOCUS_CSP_EXTRA_IMG_SRC],
         "font-src": [SELF],

@@ -7,8 +7,8 @@ Three small middlewares, placed in settings.MIDDLEWARE around wagtail-cache's tw
   `private, no-cache`; it also adds `Vary: Cookie` and `Permissions-Policy`. Under /admin/ it gives
   every response, the second factor's redirects and the outage page included, `X-Robots-Tag: noindex,
   nofollow` and `Cache-Control: no-store, private` instead: the admin is never indexed nor cached.
-- `ContentSecurityPolicyMiddleware` (inside the page cache, so a cached page is stored with the very
-  header whose nonce is in its HTML) is django-csp's, with a looser policy for the Wagtail admin.
+- `ContentSecurityPolicyMiddleware` (inside the page cache, so a cached page is stored with its
+  header) is django-csp's, with a looser policy for the Wagtail admin.
 - `LanguageFromPathMiddleware` (inside the page cache) drops the `Vary: Accept-Language` Django's
   LocaleMiddleware adds: the language is in the path (`/` Swedish, `/en/` English), never negotiated,
   so caches need not keep a copy per browser language.
@@ -80,8 +80,9 @@ class PublicHeadersMiddleware:
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp with `FOCUS_ADMIN_CSP` under /admin/ (Wagtail's admin needs inline scripts and styles).
 
-    A page from the page cache already carries the header whose nonce is in its HTML: it is left as it
-    is without building the policy again (which would leave the header alone anyway).
+    A page from the page cache already carries its header: it is left as it is without building the
+    policy again (which would leave the header alone anyway). Public pages have no inline script, so
+    their policy has no nonce (page_cache.py never stores a page whose policy has one).
 
     A preview gets the public page's policy with one change: the admin (same origin) may frame it.
     Wagtail renders a preview through the whole middleware chain with a request for the page's public

@@ -1,16 +1,25 @@
-"""The page cache for anonymous visitors: what is stored, what is never stored, and when it is purged.
+"""The page cache and the content version: what is stored, what is never stored, and when it is purged.
 
-wagtail-cache does the storing and serving (its UpdateCache/FetchFromCache middleware, see settings);
-this module decides, through its hooks, which requests and responses take part, and purges the whole
-page cache when published content changes: a page is published, unpublished, moved or deleted, or a
-snippet, a setting, an image, a document, a view restriction or a site is saved or deleted (all of them
-can appear on many pages, so a precise purge would have to know every listing; a full purge is simple
-and always right). A purge also drops the generation of the kept fragments (fragments.py).
+One design (docs/decisions.md, "One cache design"):
 
-Other caches in front of the site (a CDN, Varnish) can follow the purge through `page_cache_purged`.
+- Whole pages: wagtail-cache (its two middlewares, the "pagecache" store) for anonymous visitors, and the
+  edge cache (Varnish, a CDN) in front, purged by frontend_cache.py.
+- Fragments: Wagtail's `{% wagtailcache %}` tag (Django's `{% cache %}` that skips previews) in the
+  "template_fragments" store, keyed by `content_version` (a template variable) and the language.
+- Data that every page needs (the taxonomy, a listing's address): `cached()` in the "default" store,
+  under the same content version.
+
+Every store is shared by all processes (files in var/cache/ or Redis, see settings), and everything is
+invalidated the same way: a *purge* empties the page cache and starts a new content version, a token in
+the shared "default" store, so no process reads a fragment or value stored before it. A purge follows
+every change of published content: a page published, unpublished, moved or deleted, or a snippet, a
+setting, an image, a document, a view restriction or a site saved or deleted (any of them can show on
+many pages; a full purge is simple and always right), and a restore.
 """
 
+import hashlib
 import logging
+import secrets
 import threading
 from contextlib import contextmanager
 
@@ -18,6 +27,7 @@ from wagtailcache import cache as wagtailcache
 from wagtailcache.cache import clear_cache
 
 from django.conf import settings
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal
@@ -32,7 +42,6 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
 from focus_industry.prefixes import ADMIN_PREFIX
-from focus_industry.web import fragments
 
 logger = logging.getLogger(__name__)
 
@@ -43,14 +52,62 @@ page_cache_purged = Signal()
 NEVER_CACHED_PREFIXES = (ADMIN_PREFIX, "/documents/", "/media/", "/static/", "/healthz", "/readyz")
 # Fields Wagtail fills in on its own while pages render (not an editor's change).
 BOOKKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
+VERSION_KEY = "content-version"
+
+
+# --- The content version ------------------------------------------------------------------------
+
+
+def content_version(request=None):
+    """The version of the published content: a token in the shared "default" store that every purge
+    replaces. Read once per request (kept on it); None when the store cannot be read, and then nothing
+    is cached: slower, never stale."""
+    if request is not None and hasattr(request, "_content_version"):
+        return request._content_version
+    try:
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            cache.add(VERSION_KEY, secrets.token_hex(8), None)  # add(): another process may have won
+            version = cache.get(VERSION_KEY)
+    except Exception:  # a cache that fails only costs speed
+        logger.warning("content version unreadable; caching nothing", exc_info=True)
+        version = None
+    if request is not None:
+        request._content_version = version
+    return version
+
+
+def content_version_context(request):
+    """Template context processor: `content_version`, for the vary-on list of `{% wagtailcache %}`."""
+    return {"content_version": content_version(request)}
+
+
+def cached(name, vary, compute, request=None, using="default"):
+    """`compute()`'s result from the `using` store under the content version, else computed and stored
+    (None is never stored). `vary` lists everything else the result depends on (the language, if so)."""
+    version = content_version(request)
+    if version is None:
+        return compute()
+    parts = "\x1f".join(str(value) for value in vary)
+    key = f"{name}:{hashlib.blake2b(parts.encode(), digest_size=12).hexdigest()}"
+    store = caches[using]
+    value = store.get(key, version=version)
+    if value is None:
+        value = compute()
+        if value is not None:
+            store.set(key, value, settings.FOCUS_PAGE_CACHE_SECONDS, version=version)
+    return value
+
+
+# --- Purge --------------------------------------------------------------------------------------
 
 
 def purge(reason=""):
-    """Empty the page cache now; other processes see it at once (the cache is shared, see settings).
-
-    The rendered fragments (fragments.py) start a new generation too, also when the page cache is off.
-    """
-    fragments.new_generation()
+    """Empty the page cache and start a new content version; every process sees both at once."""
+    try:
+        cache.set(VERSION_KEY, secrets.token_hex(8), None)
+    except Exception:  # the page cache is still emptied; a failed purge is logged, not raised
+        logger.warning("content version could not be replaced", exc_info=True)
     clear_cache()
     logger.info("page cache purged", extra={"reason": reason})
     page_cache_purged.send(sender=None, reason=reason)
@@ -78,6 +135,9 @@ def purge_after_commit(reason):
     transaction.on_commit(lambda: purge(reason))
 
 
+# --- What takes part (wagtail-cache hooks) ------------------------------------------------------
+
+
 def has_session_cookie(request):
     return settings.SESSION_COOKIE_NAME in request.COOKIES
 
@@ -95,9 +155,6 @@ def takes_part(request):
     return request.method in ("GET", "HEAD") and not has_session_cookie(request) and is_public_path(request.path)
 
 
-# --- What takes part (wagtail-cache hooks) ------------------------------------------------------
-
-
 @hooks.register("is_request_cacheable")
 def request_is_cacheable(request, is_cacheable):
     if not takes_part(request):
@@ -108,19 +165,22 @@ def request_is_cacheable(request, is_cacheable):
 @hooks.register("is_response_cacheable")
 def response_is_cacheable(response, is_cacheable):
     # Only complete, cookie-less 200s are stored: no redirect, 404 or error page, no response that
-    # sets a cookie (a CSRF token for a form) and none a view marked as not for shared caches.
+    # sets a cookie (a CSRF token for a form), none a view marked as not for shared caches, and none
+    # whose CSP has a nonce (everyone who got the stored copy would share it).
     cache_control = response.get("Cache-Control", "")
     if response.status_code != 200 or response.cookies or "no-store" in cache_control:
+        return False
+    if "'nonce-" in response.get("Content-Security-Policy", ""):
         return False
     return is_cacheable
 
 
-# --- Where it is read ---------------------------------------------------------------------------
+# --- Where it is read and written ---------------------------------------------------------------
 
 
 class FetchFromCacheMiddleware(wagtailcache.FetchFromCacheMiddleware):
     """wagtail-cache's fetch, placed before the session, locale, CSRF and authentication middleware, so
-    that a hit costs none of their work.
+    that a hit costs none of their work; on a miss it reads the content version before any content is.
 
     wagtail-cache asks for it after AuthenticationMiddleware to leave editors out. Here only a session
     makes anyone other than an anonymous visitor, and a request with a session cookie neither reads
@@ -138,7 +198,21 @@ class FetchFromCacheMiddleware(wagtailcache.FetchFromCacheMiddleware):
         if takes_part(request):
             request.get_host()  # DisallowedHost: a 400, as CommonMiddleware would answer
             self.locale.process_request(request)
-        return super().process_request(request)
+        response = super().process_request(request)
+        if response is None and is_public_path(request.path):
+            content_version(request)  # read before any content is (UpdateCacheMiddleware compares)
+        return response
+
+
+class UpdateCacheMiddleware(wagtailcache.UpdateCacheMiddleware):
+    """wagtail-cache's store, which skips a page whose rendering began before a purge: it may show the
+    content from before, and would stay until it expired."""
+
+    def process_response(self, request, response):
+        started_in = getattr(request, "_content_version", None)
+        if getattr(request, "_wagtailcache_update", False) and started_in != content_version():
+            request._wagtailcache_skip = True
+        return super().process_response(request, response)
 
 
 # --- When it is purged --------------------------------------------------------------------------
@@ -168,7 +242,14 @@ def _object_changed(sender, instance, raw=False, update_fields=None, **kwargs):
     purge_after_commit(f"{sender.__name__} {instance.pk}")
 
 
+def _redis_reachable_again(sender, server, **kwargs):
+    purge(f"Redis at {server} reachable again")
+
+
 def connect():
+    from .cache_backends import redis_reachable_again
+
+    redis_reachable_again.connect(_redis_reachable_again, dispatch_uid="page_cache_redis_back")
     page_published.connect(_page_changed, dispatch_uid="page_cache_published")
     page_unpublished.connect(_page_changed, dispatch_uid="page_cache_unpublished")
     post_page_move.connect(_page_changed, dispatch_uid="page_cache_moved")

@@ -103,8 +103,8 @@ def _check_database():
 
 
 def _check_cache():
-    """ "ok" when a value written to the cache reads back from it; "degraded" otherwise, also while a
-    Redis cache stands in with the process's memory (cache_backends.ResilientRedisCache): slower, correct."""
+    """ "ok" when a value written to the cache reads back from it; "degraded" otherwise, also while this
+    process leaves an unreachable Redis alone (cache_backends.ResilientRedisCache): slower, correct."""
     key, token = "focus:readyz", f"{time.monotonic_ns()}"
     try:
         cache.set(key, token, 10)

@@ -1,10 +1,6 @@
 /* Focus Industry: progressive enhancement only. Everything works without this file. */
 (function () {
   "use strict";
-  // base.html's inline head script does this before the first paint; here again for a page where
-  // the CSP kept that script from running.
-  document.documentElement.classList.replace("no-js", "js");
-
   // Main menu: collapsed behind a button on small screens.
   var toggle = document.querySelector(".main-nav__toggle");
   var list = document.getElementById("main-nav-list");

@@ -1,7 +1,8 @@
 """Threat: a service the site leans on goes away while visitors keep coming (Redis, then the database).
 
-Degraded, not down: with Redis away a page costs what it costs without Redis at all (the same queries),
-the log holds one warning, not a traceback per cache call, and the site uses Redis again once it answers.
+Degraded, not down: with Redis away a page costs what it costs with no cache at all (the same queries),
+the log holds one warning, not a traceback per cache call, and the site uses Redis again once it answers,
+after a purge (nothing stored before the outage comes back).
 With the database away, pages the page cache holds keep answering and the others are the branded 503 in
 the language of their address; never a traceback page; back to normal without a restart.
 
@@ -25,13 +26,12 @@ from collections import Counter
 import pytest
 import redis
 
-from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
-from focus_industry.web import fragments
+from focus_industry.web import page_cache
 from tests.test_operations import HTTPS, _free_port, fetch, production_env, start_server, stop_server
 from tests.test_resilience import (  # noqa: F401 - static_root is a fixture used here
     Outage,
@@ -54,7 +54,6 @@ def away_options(**extra):
         "CONNECTION_POOL_KWARGS": {"retry": None},
         "AWAY_RETRY_SECONDS": 5,
         "AWAY_WARNING_SECONDS": 60,
-        "AWAY_LOCAL_SECONDS": 10,
         **extra,
     }
 
@@ -62,10 +61,15 @@ def away_options(**extra):
 def redis_caches(url, **options):
     backend = "focus_industry.web.cache_backends.ResilientRedisCache"
     return {
-        **settings.CACHES,
-        "default": {"BACKEND": backend, "LOCATION": url, "KEY_PREFIX": "t", "OPTIONS": away_options(**options)},
-        "pagecache": {"BACKEND": backend, "LOCATION": url, "KEY_PREFIX": "t-pages", "OPTIONS": away_options(**options)},
+        alias: {"BACKEND": backend, "LOCATION": url, "KEY_PREFIX": prefix, "OPTIONS": away_options(**options)}
+        for alias, prefix in (("default", "t"), ("template_fragments", "t-fragments"), ("pagecache", "t-pages"))
     }
+
+
+NO_CACHE = {
+    alias: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    for alias in ("default", "template_fragments", "pagecache")
+}
 
 
 def second_render_queries(url):
@@ -82,18 +86,18 @@ def second_render_queries(url):
 
 
 @pytest.mark.django_db
-@override_settings(FOCUS_FRAGMENT_CACHE=True, WAGTAIL_CACHE=False)
-def test_with_redis_away_a_page_runs_the_queries_it_runs_without_redis(redis_down_url):
-    without_redis = {url: second_render_queries(url) for url in PAGES}
+@override_settings(WAGTAIL_CACHE=True)
+def test_with_redis_away_a_page_runs_the_queries_it_runs_with_no_cache_at_all(redis_down_url):
+    with override_settings(CACHES=NO_CACHE):
+        no_cache = {url: second_render_queries(url) for url in PAGES}
     with override_settings(CACHES=redis_caches(redis_down_url)):
-        caches["fragments"].clear()
         redis_away = {url: second_render_queries(url) for url in PAGES}
         assert caches["pagecache"].is_away()
-    assert redis_away == without_redis
+    assert redis_away == no_cache
 
 
 @pytest.mark.django_db
-@override_settings(FOCUS_FRAGMENT_CACHE=True, WAGTAIL_CACHE=True, DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS=True)
+@override_settings(WAGTAIL_CACHE=True, DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS=True)
 def test_with_redis_away_the_log_holds_one_warning_not_a_record_per_cache_call(redis_down_url, caplog):
     with override_settings(CACHES=redis_caches(redis_down_url)):
         client = Client()
@@ -168,28 +172,29 @@ def _commands_processed(port):
 
 
 @pytest.mark.django_db
-def test_a_hung_redis_is_waited_for_once_then_skipped_and_a_purge_made_meanwhile_reaches_it(own_redis):
+@override_settings(WAGTAIL_CACHE=True)
+def test_a_hung_redis_is_waited_for_once_then_skipped_and_purged_when_it_answers_again(own_redis):
     with override_settings(CACHES=redis_caches(own_redis.url, SOCKET_TIMEOUT=0.3, AWAY_RETRY_SECONDS=0.5)):
-        store = caches["pagecache"]
-        store.set(fragments.GENERATION_KEY, "before the purge", None)
-        stored_key = store.make_key(fragments.GENERATION_KEY)
-        assert _redis(own_redis.port).exists(stored_key) == 1
+        pages = caches["pagecache"]
+        version = page_cache.content_version()
+        pages.set("a page from before", "old", None)
+        stored_key = pages.make_key("a page from before")
         before = _commands_processed(own_redis.port)
         own_redis.process.send_signal(signal.SIGSTOP)  # Redis hangs: connections open, nothing answers
         try:
             for number in range(30):
-                store.get(f"page-{number}")
-            fragments.new_generation()  # a publish while Redis hangs
-            assert store.get(fragments.GENERATION_KEY) is None  # this process sees its own purge at once
+                pages.get(f"page-{number}")
+            page_cache.purge("a publish while Redis hangs")
+            assert page_cache.content_version() is None  # nothing is cached meanwhile
         finally:
             own_redis.process.send_signal(signal.SIGCONT)
         # Only the first call was sent; the others did not wait for Redis (nor queue up in it).
         assert _commands_processed(own_redis.port) - before <= 3
         assert _redis(own_redis.port).exists(stored_key) == 1  # the purge has not arrived
-        wait_for(lambda: store.get("anything") is None and not store.is_away(), "the cache to use Redis again")
-        store.get("anything")  # the first call after Redis is back sends what it missed
+        wait_for(lambda: pages.get("anything") is None and not pages.is_away(), "the cache to use Redis again")
+        # The first call that reached Redis again purged: nothing from before the outage comes back.
         assert _redis(own_redis.port).exists(stored_key) == 0
-        assert store.get(fragments.GENERATION_KEY) is None
+        assert page_cache.content_version() not in (None, version)
 
 
 # --- Under load, gunicorn with production settings ----------------------------------------------------

@@ -10,7 +10,6 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from focus_industry.core.taxonomy import exclude_private
-from focus_industry.web import fragments
 
 register = template.Library()
 
@@ -83,22 +82,13 @@ def site_root(context):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The main menu, kept as a fragment per menu item that is current (and whether this is its page)."""
-    request = context.get("request")
-    page = context.get("page")
-    path = getattr(page, "path", "") or ""
-    depth = getattr(page, "depth", 0) or 0
-    # Only the home page and the menu items themselves (depth 2 and 3) are marked aria-current="page".
-    own_page = depth <= 3 and request is not None and isinstance(page, Page) and request.path == page.get_url(request)
-    return fragments.render(request, "main-menu", [path[:12], own_page], lambda: _render_main_menu(context, path))
-
-
-def _render_main_menu(context, current_path):
+    """The main menu, with the current item marked."""
+    path = getattr(context.get("page"), "path", "") or ""
     root = site_root(context)
     items = []
     if root is not None:
         for item in exclude_private(root.get_children().live().in_menu()):
-            items.append({"page": item, "active": bool(current_path) and current_path.startswith(item.path)})
+            items.append({"page": item, "active": bool(path) and path.startswith(item.path)})
     return render_to_string(
         "components/main_menu.html", {"items": items, "request": context.get("request"), "root": root}
     )
@@ -169,35 +159,7 @@ def seo_context(context):
         "og_type": getattr(page, "og_type", "website") if page is not None else "website",
         "og_locale": seo.OG_LOCALES.get(language, language),
         "og_locale_alternates": [value for code, value in seo.OG_LOCALES.items() if code != language],
-        # The image is loaded only when its meta tags are rendered, not when they are kept (seo.html).
         "image_id": seo.page_image_id(page),
         "image": partial(seo.page_image, page),
         "json_ld": seo.json_ld_blocks(request, page if isinstance(page, Page) else None),
     }
-
-
-class FragmentNode(template.Node):
-    def __init__(self, nodelist, name, vary):
-        self.nodelist, self.name, self.vary = nodelist, name, vary
-
-    def render(self, context):
-        return fragments.render(
-            context.get("request"),
-            self.name.resolve(context),
-            [value.resolve(context) for value in self.vary],
-            lambda: self.nodelist.render(context),
-        )
-
-
-@register.tag
-def fragment(parser, token):
-    """`{% fragment "name" value… %}…{% endfragment %}`: the enclosed HTML, kept rendered per name, values,
-    language and host until published content changes (focus_industry/web/fragments.py). The values must
-    name everything the HTML depends on besides those.
-    """
-    bits = token.split_contents()
-    if len(bits) < 2:
-        raise template.TemplateSyntaxError('{% fragment %} needs a name: {% fragment "name" value… %}')
-    nodelist = parser.parse(("endfragment",))
-    parser.delete_first_token()
-    return FragmentNode(nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]])
