@@ -26,6 +26,7 @@ SLOW_PATHS = (
     "test_crawl.py",  # every page of the site, followed link by link
     "test_operations.py",  # bin/start under production settings, image and deploy scripts
     "test_resilience.py",  # servers on SQLite and PostgreSQL losing their database
+    "test_cache_workers.py",  # a rename in one gunicorn worker seen by every other, with and without Redis
     "security/test_outages.py",  # servers losing Redis and the database under load
     "security/test_slow_clients.py",  # slow-loris clients against gunicorn behind HAProxy
     # The generated matrices of the adversarial suite: every role, action, field, listing parameter and
