@@ -11,12 +11,15 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
 
+from tests.films import add_test_film
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), translation.override("sv"):
         call_command("update_translation_fields", verbosity=0)
         call_command("load_demo_content", verbosity=0)
+        add_test_film()
 
 
 @pytest.fixture(autouse=True)

@@ -183,16 +183,23 @@ def test_demo_loader_is_idempotent():
     assert before == after
 
 
-def test_demo_loader_keeps_what_editors_changed():
+def test_demo_loader_keeps_what_editors_changed_and_updates_what_they_did_not(django_user_model):
     from django.core.management import call_command
 
+    editor = django_user_model.objects.create_user("editor-of-about")
     about = StandardPage.objects.get(slug_sv="om-focus-industry")
     about.intro_sv = "Redaktörens egen text."
-    about.save_revision().publish()
+    about.save_revision(user=editor).publish(user=editor)
+    # A page an earlier loader wrote, with what it wrote then and no editor since: the re-run corrects it.
+    contact = StandardPage.objects.get(slug_sv="kontakt")
+    contact.intro_en = "Old demo text."
+    contact.save_revision().publish()
     with translation.override("sv"):
         call_command("load_demo_content", verbosity=0)
     about.refresh_from_db()
+    contact.refresh_from_db()
     assert about.intro_sv == "Redaktörens egen text."
+    assert contact.intro_en.startswith("Would you like to know more")
 
 
 def test_fresh_database_has_translated_fields_filled():
@@ -264,3 +271,20 @@ def test_preview_renders_each_language(rf, admin_user):
         request.user = admin_user
         response = about.make_preview_request(request, mode)
         assert title in response.content.decode()
+
+
+def test_default_development_settings_show_the_sites_own_pages_without_collectstatic(monkeypatch):
+    """`make run` (manage.py's default settings): DEBUG off, so an unknown address is the site's own 404
+    page and not Django's technical page; static files come from the source folders, so no page is a
+    500 for want of collectstatic's manifest, with DEBUG on or off."""
+    import importlib
+
+    from focus_industry.settings import dev
+
+    monkeypatch.delenv("DJANGO_DEBUG", raising=False)
+    settings_module = importlib.reload(dev)
+    assert settings_module.DEBUG is False
+    assert "Manifest" not in settings_module.STORAGES["staticfiles"]["BACKEND"]
+    assert settings_module.WHITENOISE_USE_FINDERS is True
+    monkeypatch.setenv("DJANGO_DEBUG", "1")
+    assert importlib.reload(dev).DEBUG is True
