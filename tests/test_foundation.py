@@ -186,7 +186,7 @@ def test_demo_loader_is_idempotent():
 def test_demo_loader_keeps_what_editors_changed_and_updates_what_they_did_not(django_user_model):
     from django.core.management import call_command
 
-    editor = django_user_model.objects.create_user("editor-of-about")
+    editor = django_user_model.objects.create_user("editor-of-about", is_superuser=True)
     about = StandardPage.objects.get(slug_sv="om-focus-industry")
     about.intro_sv = "Redaktörens egen text."
     about.save_revision(user=editor).publish(user=editor)

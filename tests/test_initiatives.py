@@ -738,7 +738,7 @@ def test_migration_lets_the_dates_decide_and_keeps_a_status_without_dates(region
 
     migration = import_module("initiatives.migrations.0002_status_follows_dates")
     dated = add_initiative(
-        region_pages["dalarna"], "dated", status_override="running", end_date=datetime.date(2020, 1, 1)
+        region_pages["dalarna"], "dated", status_override="running", start_date=None, end_date=datetime.date(2020, 1, 1)
     )
     undated = add_initiative(region_pages["dalarna"], "undated", status_override="completed", start_date=None)
     migration.status_to_override(apps, None)

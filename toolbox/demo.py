@@ -430,7 +430,9 @@ def load(context):
             for_promoters="promoters" in audience,
             for_staff="staff" in audience,
             date=date,
-            regions=[regions[slug] for slug in region_slugs],
+            # A resource in a region's folder is tagged with that region when saved: say so here too, or a
+            # re-run would see a difference every time.
+            regions=[regions[slug] for slug in dict.fromkeys([*region_slugs, *([folder] if folder else [])])],
             action_areas=[areas[slug] for slug in area_slugs],
             **tr(title=title, description=description),
             **fields,
