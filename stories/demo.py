@@ -249,8 +249,8 @@ STORIES = [
             "Low carbon and circular: a challenge and an opportunity",
         ),
         "lead": (
-            "Omställningen till en koldioxidsnål och cirkulär industri kostar, men öppnar också för nya "
-            "produkter, tjänster och affärsmodeller. Regionerna ser den som en möjlighet för de mindre företagen.",
+            "Att minska sina koldioxidutsläpp och ställa om till en cirkulär industri kostar, men öppnar också för nya "
+            "produkter, tjänster och affärsmodeller. Regionerna ser det som en möjlighet för de mindre företagen.",
             "The transition to a low-carbon and circular industry costs, but also opens the way to new products, "
             "services and business models. The regions see it as an opportunity for the smaller firms.",
         ),
