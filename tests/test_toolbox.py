@@ -286,20 +286,8 @@ def test_resource_page_in_both_languages_with_download_metadata_and_tags(client)
 def test_video_resource_uses_the_click_to_load_player(client, toolbox):
     from tests.films import TEST_FILM_URL
 
-    film = ResourcePage(
-        title_sv="Testfilm",
-        title_en="Test film",
-        slug_sv="testfilm",
-        slug_en="test-film",
-        description_sv="En film.",
-        description_en="A film.",
-        kind=Kind.VIDEO,
-        video_url=TEST_FILM_URL,
-        date=datetime.date(2025, 1, 1),
-    )
-    toolbox.add_child(instance=film)
-    film.save_revision().publish()
-    html = client.get("/en/toolbox/test-film/").content.decode()
+    add_resource(toolbox, "film", kind=Kind.VIDEO, external_url="", video_url=TEST_FILM_URL)
+    html = client.get("/en/toolbox/resource-film/").content.decode()
     assert "data-video" in html and "data-embed-src=" in html
     assert "<iframe" not in html  # nothing is loaded from YouTube before the click
 
