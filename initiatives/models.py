@@ -18,9 +18,9 @@ queries, whatever the number of initiatives.
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Window
+from django.db.models import Count, Exists, OuterRef, Q, Window
 from django.dispatch import receiver
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
@@ -59,11 +59,42 @@ class Status(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
+def today():
+    """The date the statuses are computed for (the site's time zone)."""
+    return timezone.localdate()
+
+
+def status_for_dates(start_date, end_date, on=None):
+    """What the dates say: planned before the start, completed after the end, else running."""
+    on = on or today()
+    if end_date and end_date < on:
+        return Status.COMPLETED
+    if start_date and start_date > on:
+        return Status.PLANNED
+    return Status.RUNNING
+
+
+def status_expression(on=None):
+    """`status_for_dates` in SQL, with the editor's override first: filter, count and order by it."""
+    on = on or today()
+    return models.Case(
+        models.When(~Q(status_override=""), then=models.F("status_override")),
+        models.When(end_date__lt=on, then=models.Value(Status.COMPLETED.value)),
+        models.When(start_date__gt=on, then=models.Value(Status.PLANNED.value)),
+        default=models.Value(Status.RUNNING.value),
+        output_field=models.CharField(),
+    )
+
+
 # --- Taxonomy and querysets ------------------------------------------------------------------
 
 
 def published_initiatives():
-    """Live, publicly visible initiatives: running first, then planned, then completed; newest first."""
+    """Live, publicly visible initiatives: running first, then planned, then completed; newest first.
+
+    `status` is an alias of the shown status (the override, else what the dates say), so the filters,
+    counts and order use the same status as the pages and the open data.
+    """
     status_order = models.Case(
         models.When(status=Status.RUNNING, then=0),
         models.When(status=Status.PLANNED, then=1),
@@ -72,6 +103,7 @@ def published_initiatives():
     )
     return (
         exclude_private(InitiativePage.objects.live())
+        .alias(status=status_expression())
         .annotate(status_order=status_order)
         .order_by("status_order", models.F("start_date").desc(nulls_last=True), "-pk")
     )
@@ -270,7 +302,18 @@ class InitiativePage(BasePage):
         help_text=_("Always the region of the region page the initiative is placed under."),
     )
     action_areas = ParentalManyToManyField(ActionArea, verbose_name=_("action areas"), blank=True, related_name="+")
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.RUNNING)
+    status_override = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=[("", _("Automatic: follows the dates")), *Status.choices],
+        blank=True,
+        default="",
+        help_text=_(
+            "Leave empty and the status follows the dates: planned before the start date, running until the "
+            "end date, completed after it. Choose a status only when the dates do not tell the truth, for "
+            "example an initiative that stopped early or has no dates yet."
+        ),
+    )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     lead_organisation = models.CharField(_("lead organisation"), max_length=200, blank=True)
@@ -278,6 +321,14 @@ class InitiativePage(BasePage):
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     link = models.URLField(_("web address"), blank=True, max_length=500)
+    eu_funded = models.BooleanField(
+        _("co-funded by the EU"),
+        default=False,
+        help_text=_(
+            "Tick only when the initiative receives EU funding: the page then shows the EU emblem with "
+            "“Co-funded by the European Union”, as the EU's rules for funded projects require."
+        ),
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),
@@ -309,8 +360,8 @@ class InitiativePage(BasePage):
         FieldPanel("description"),
         MultiFieldPanel(
             [
-                FieldPanel("status"),
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("status_override"),
                 FieldPanel("action_areas", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Status, period and action areas"),
@@ -321,6 +372,7 @@ class InitiativePage(BasePage):
                 FieldPanel("partners"),
                 FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")]),
                 FieldPanel("link"),
+                FieldPanel("eu_funded"),
             ],
             heading=_("Who runs it"),
         ),
@@ -330,7 +382,7 @@ class InitiativePage(BasePage):
         index.SearchField("description"),
         index.SearchField("lead_organisation"),
         index.SearchField("partners"),
-        index.FilterField("status"),
+        index.FilterField("status_override"),
         index.FilterField("region"),
     ]
 
@@ -344,6 +396,7 @@ class InitiativePage(BasePage):
         APIField("lead_organisation"),
         APIField("partners"),
         APIField("link"),
+        APIField("eu_funded"),
     ]
 
     og_type = "article"
@@ -377,6 +430,14 @@ class InitiativePage(BasePage):
     # --- Display -----------------------------------------------------------------------------------
 
     @property
+    def status(self):
+        """The status shown everywhere: the editor's override, else what the dates say today."""
+        return self.status_override or status_for_dates(self.start_date, self.end_date)
+
+    def get_status_display(self):
+        return Status(self.status).label
+
+    @property
     def image_alt_text(self):
         return self.image_alt or ""
 
@@ -389,8 +450,9 @@ class InitiativePage(BasePage):
     def period_display(self):
         from django.template.defaultfilters import date as date_filter
 
-        start = date_filter(self.start_date, "M Y") if self.start_date else ""
-        end = date_filter(self.end_date, "M Y") if self.end_date else ""
+        # The month's full name: Django's "M" capitalises the abbreviation ("Okt"), which Swedish does not.
+        start = date_filter(self.start_date, "F Y") if self.start_date else ""
+        end = date_filter(self.end_date, "F Y") if self.end_date else ""
         if start and end:
             return f"{start}–{end}"
         if start:

@@ -33,6 +33,7 @@ CSV_COLUMNS = [
     "contact_name",
     "contact_email",
     "link",
+    "eu_funded",
     *(f"url_{code}" for code in LANGUAGES),
     "last_published_at",
 ]
@@ -52,7 +53,8 @@ def initiative_records(index_page, request):
         urls = {}
         for code in LANGUAGES:
             with translation.override(code):
-                urls[code] = page.get_full_url(request=request)
+                # The address the visitor asked on (the Site's hostname may be a placeholder such as localhost).
+                urls[code] = request.build_absolute_uri(page.get_url(request=request))
         page_areas = sorted(page.action_areas.all(), key=lambda area: area_order.get(area.pk, 99))
         record = {"id": page.pk}
         for code in LANGUAGES:
@@ -70,6 +72,7 @@ def initiative_records(index_page, request):
         record["contact_name"] = page.contact_name
         record["contact_email"] = page.contact_email
         record["link"] = page.link
+        record["eu_funded"] = page.eu_funded
         for code in LANGUAGES:
             record[f"url_{code}"] = urls[code]
         record["last_published_at"] = page.last_published_at.isoformat() if page.last_published_at else None
@@ -100,6 +103,7 @@ def csv_response(index_page, request):
     for record in records:
         row = dict(record)
         row["action_areas"] = ";".join(record["action_areas"])
+        row["eu_funded"] = "true" if record["eu_funded"] else "false"
         writer.writerow(safe_row({key: "" if value is None else value for key, value in row.items()}))
     response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="initiatives.csv"'

@@ -13,24 +13,22 @@ from django.utils import timezone
 
 from wagtail.rich_text import RichText
 
-from focus_industry.demo import content as core_content
 from focus_industry.demo.loader import tr
 
 from .models import StoryIndexPage, StoryPage
 
-SPETS = {
-    "project_owner": ("Dalarna Science Park", "Dalarna Science Park"),
-    "period": ("1 februari 2022 – 31 oktober 2023", "1 February 2022 – 31 October 2023"),
-    "funding": (
-        "Focus Industry Spets, EU-finansierat via REACT-EU",
-        "Focus Industry Spets, EU-funded through REACT-EU",
-    ),
-}
+PROMOTERS = (
+    "Företagsfrämjare i Värmland, Dalarna och Gävleborg",
+    "Business promoters in Värmland, Dalarna and Gävleborg",
+)
 CONTACT = ("Focus Industry, kontakt@focusindustry.nu", "Focus Industry, kontakt@focusindustry.nu")
 REGIONS_OWNER = (
     "Region Dalarna, Region Gävleborg och Region Värmland",
     "Region Dalarna, Region Gävleborg and Region Värmland",
 )
+
+
+FACT_FIELDS = ("project_owner", "period", "funding", "contact")
 
 
 def _text(*paragraphs):
@@ -46,22 +44,22 @@ STORIES = [
         "slug": ("tjanstebaserad-affarsutveckling", "service-driven-business-development"),
         "date": datetime.date(2024, 11, 20),
         "title": (
-            "Utbildning i tjänstebaserad affärsutveckling",
+            "Utbildning i tjänstedriven affärsutveckling",
             "Training in service-driven business development",
         ),
         "lead": (
-            "Näringslivsfrämjare i Värmland, Dalarna och Gävleborg har ordnat utbildningar i tjänstebaserad "
-            "affärsutveckling. Målet är att öka företagens lönsamhet genom att utveckla värdeskapande erbjudanden "
-            "med kundens behov i fokus.",
-            "Business promoters in Värmland, Dalarna and Gävleborg have organised training courses in "
-            "service-driven business development. The aim is to increase companies’ profitability by developing "
-            "value-adding offers with the customer’s needs in focus.",
+            "Industriföretag i de tre regionerna har gått en utbildning i att sälja tjänster kring sina produkter. "
+            "Den riktar sig till de små och medelstora företagen, som ofta saknar resurser för strategisk "
+            "utveckling. En deltagare säger att den öppnade tankarna kring hur man kan arbeta med tjänster.",
+            "Industrial firms in the three regions have taken a course in selling services around their "
+            "products. It is aimed at the small and medium-sized firms, which often lack resources for strategic "
+            "development. One participant says it opened up her mind to how you can work with services.",
         ),
         "body": (
             [
                 _text(
                     "<p>För att säkra Norra Mellansveriges konkurrenskraft framåt har näringslivsfrämjare i Värmland, "
-                    "Dalarna och Gävleborg ordnat utbildningar i tjänstebaserad affärsutveckling.</p>",
+                    "Dalarna och Gävleborg ordnat utbildningar i tjänstedriven affärsutveckling.</p>",
                     "<p>Enkelt uttryckt handlar det om att öka företagens lönsamhet genom att utveckla "
                     "värdeskapande erbjudanden med kundens behov i fokus.</p>",
                 ),
@@ -104,12 +102,9 @@ STORIES = [
                 ),
             ],
         ),
-        "video": True,
         "regions": ["dalarna", "gavleborg", "varmland"],
         "areas": ["innovation"],
-        "facts": {**SPETS, "contact": CONTACT},
-        "link": "https://www.dalarnasciencepark.se/",
-        "link_text": ("Dalarna Science Park", "Dalarna Science Park"),
+        "facts": {"project_owner": PROMOTERS, "contact": CONTACT},
         "image": ("Tjänsteutveckling i industrin", "Service development in industry", "industry"),
     },
     {
@@ -120,12 +115,11 @@ STORIES = [
             "Skills supply: a new adult training programme for sawmill operators",
         ),
         "lead": (
-            "Industrin i Dalarna, Värmland och Gävleborg har liknande utmaningar och möjligheter när det gäller "
-            "att säkra behovet av kompetens och arbetskraft. Flera initiativ pågår, bland dem en ny "
-            "vuxenutbildning för sågverksoperatörer.",
-            "Industry in Dalarna, Värmland and Gävleborg faces similar challenges and opportunities in securing "
-            "its need for skills and manpower. Several initiatives are underway, among them a new adult training "
-            "programme for sawmill operators.",
+            "Industrin i de tre regionerna behöver fler med rätt kompetens. En ny vuxenutbildning ska ge sågverken "
+            "de operatörer de saknar, och arbetet med kompetensförsörjningen samlas i Kompetenskraft Industri NMS.",
+            "Industry in the three regions needs more people with the right skills. A new adult training "
+            "programme is to give the sawmills the operators they lack, and the work on the skills supply is "
+            "brought together in Kompetenskraft Industri NMS.",
         ),
         "body": (
             [
@@ -187,16 +181,16 @@ STORIES = [
         "slug": ("internationell-samverkan", "international-collaboration"),
         "date": datetime.date(2024, 9, 10),
         "title": (
-            "Internationell samverkan som formar marknaden",
-            "International collaboration that shapes the market",
+            "Internationell samverkan – avgörande för regionens framtid",
+            "International collaboration: vital for the region’s future",
         ),
         "lead": (
-            "I Norra Mellansverige, där stål, papper och trävaror möter banbrytande innovation, är internationell "
-            "samverkan mer än en strategi. Här berättar vi hur aktörer i Värmland, Dalarna och Gävleborg inte bara "
-            "anpassar sig till den globala marknaden, utan också formar den.",
-            "In North-Middle Sweden, where steel, paper and wood products meet ground-breaking innovation, "
-            "international collaboration is more than just a strategy. Here we explain how players in Värmland, "
-            "Dalarna and Gävleborg not only adapt to the global market, but also shape it.",
+            "Industrin i Norra Mellansverige säljer till hela världen, men få av de mindre företagen är själva "
+            "internationella. Därför är internationalisering ett av de sex insatsområdena, och regionerna samlar "
+            "exemplen på initiativ inom det.",
+            "Industry in North-Middle Sweden sells to the whole world, but few of the smaller firms are "
+            "international themselves. That is why internationalisation is one of the six action areas, and the "
+            "regions gather the examples of initiatives within it.",
         ),
         "body": (
             [
@@ -204,13 +198,20 @@ STORIES = [
                     "<p>I Norra Mellansverige, där stål, papper och trävaror möter banbrytande innovation, är "
                     "internationell samverkan mer än bara en strategi – den är en avgörande faktor för regionens "
                     "ekonomiska framtid.</p>",
-                    "<p>Här berättar vi hur aktörer i Värmland, Dalarna och Gävleborg inte bara anpassar sig till "
-                    "den globala marknaden, utan också formar den.</p>",
                     "<h2>Beroende av omvärlden</h2>",
                     "<p>Regionernas gemensamma strategi för industriell omställning pekar ut ett starkt beroende av "
                     "internationella marknader, men en låg grad av internationalisering bland små och medelstora "
-                    "företag. Att fler mindre företag tar steget ut i världen är därför ett av de prioriterade "
-                    "insatsområdena.</p>",
+                    "företag. 95 procent av företagen har högst 250 anställda: det är de som behöver stöd för att "
+                    "ta steget ut.</p>",
+                    "<h2>Exempel från regionerna</h2>",
+                    "<ul><li><strong>Focus Industry Spets</strong> (2022–2023), som leddes av Dalarna Science Park "
+                    "och finansierades av EU genom REACT-EU, samlade innovationsfrämjarna i de tre regionerna kring "
+                    "gemensamma insatser för industrins små och medelstora företag.</li>"
+                    "<li><strong>Testarenan för kritiska reservdelar</strong>, som leds av Sustainable Steel "
+                    "Region, gör industrin mindre sårbar när globala leveranser sviktar.</li></ul>",
+                    '<p>Fler initiativ finns i <a href="/initiativ/?area=internationalisation">listan över '
+                    "initiativ inom internationalisering</a>. Har ditt företag ett exempel att dela? "
+                    '<a href="mailto:kontakt@focusindustry.nu">Hör av dig</a>.</p>',
                 ),
             ],
             [
@@ -218,13 +219,20 @@ STORIES = [
                     "<p>In North-Middle Sweden, where steel, paper and wood products meet ground-breaking "
                     "innovation, international collaboration is more than just a strategy: it is a vital factor "
                     "for the region’s economic future.</p>",
-                    "<p>Here we explain how players in Värmland, Dalarna and Gävleborg not only adapt to the global "
-                    "market, but also shape it.</p>",
                     "<h2>Dependent on the world</h2>",
                     "<p>The regions’ joint strategy for industrial transformation names a strong dependence on "
                     "international markets, but a low degree of internationalisation among small and medium-sized "
-                    "enterprises. Helping more small firms take the step abroad is therefore one of the prioritised "
-                    "action areas.</p>",
+                    "enterprises. 95 % of companies have 250 employees or fewer: they are the ones who need support "
+                    "to take the step abroad.</p>",
+                    "<h2>Examples from the regions</h2>",
+                    "<ul><li><strong>Focus Industry Spets</strong> (2022–2023), led by Dalarna Science Park and "
+                    "funded by the EU through REACT-EU, brought the innovation promoters of the three regions "
+                    "together around joint work for industry’s small and medium-sized firms.</li>"
+                    "<li><strong>The test arena for critical spare parts</strong>, led by Sustainable Steel Region, "
+                    "makes industry less vulnerable when global deliveries falter.</li></ul>",
+                    '<p>More initiatives are in the <a href="/en/initiatives/?area=internationalisation">list of '
+                    "initiatives in internationalisation</a>. Does your company have an example to share? "
+                    '<a href="mailto:kontakt@focusindustry.nu">Get in touch</a>.</p>',
                 ),
             ],
         ),
@@ -241,12 +249,10 @@ STORIES = [
             "Low carbon and circular: a challenge and an opportunity",
         ),
         "lead": (
-            "Låga koldioxidutsläpp och cirkulär ekonomi kan vara en utmaning för industrin, men också en stor "
-            "möjlighet. Flera initiativ i Norra Mellansverige hjälper företag att minska sin miljöpåverkan och "
-            "samtidigt skapa nya hållbara produkter och tjänster.",
-            "Low carbon and the circular economy can be a challenge for industry, but also a big opportunity. "
-            "Several initiatives in North-Middle Sweden help companies reduce their environmental impact and at "
-            "the same time create new sustainable products and services.",
+            "Att minska sina koldioxidutsläpp och ställa om till en cirkulär industri kostar, men öppnar också för nya "
+            "produkter, tjänster och affärsmodeller. Regionerna ser det som en möjlighet för de mindre företagen.",
+            "The transition to a low-carbon and circular industry costs, but also opens the way to new products, "
+            "services and business models. The regions see it as an opportunity for the smaller firms.",
         ),
         "body": (
             [
@@ -286,12 +292,10 @@ STORIES = [
             "More research and innovation in North-Middle Sweden",
         ),
         "lead": (
-            "Ur ett EU-perspektiv ligger Norra Mellansverige under genomsnittet när det gäller investeringar i "
-            "forskning och innovation. Samtidigt har regionen goda förutsättningar för hållbar utveckling genom "
-            "rika naturresurser och framstående industrier. Här är några exempel på initiativ.",
-            "From an EU perspective, North-Middle Sweden is below average in investment in research and "
-            "innovation. At the same time, the region is well placed for sustainable development through rich "
-            "natural resources and prominent industries. Here are a few examples of initiatives.",
+            "Norra Mellansverige investerar mindre i forskning och innovation än EU-genomsnittet, trots rika "
+            "naturresurser och starka industrier. Två exempel visar hur regionerna arbetar för att ändra på det.",
+            "North-Middle Sweden invests less in research and innovation than the EU average, despite rich "
+            "natural resources and strong industries. Two examples show how the regions work to change that.",
         ),
         "body": (
             [
@@ -305,6 +309,13 @@ STORIES = [
                     "<p>Låga utgifter och investeringar i forskning och innovation är en av de gemensamma "
                     "utmaningarna i regionernas strategi. Ett svar är plattformar där företag, forskare och "
                     "civilsamhälle delar kunskap.</p>",
+                    "<h2>Några exempel</h2>",
+                    "<ul><li><strong>Focus Industry Spets</strong> (februari 2022 – oktober 2023) leddes av Dalarna "
+                    "Science Park och finansierades av EU genom REACT-EU. Projektet stärkte innovationsförmågan i "
+                    "industrins små och medelstora företag i de tre regionerna.</li>"
+                    "<li><strong>Testarenan för kritiska reservdelar</strong>, som leds av Sustainable Steel "
+                    "Region, prövar nya sätt att säkra industrins tillgång till reservdelar och komponenter.</li>"
+                    "</ul>",
                 ),
             ],
             [
@@ -318,12 +329,18 @@ STORIES = [
                     "<p>Low spending and investment in research and innovation is one of the shared challenges in "
                     "the regions’ strategy. One answer is platforms where companies, researchers and civil society "
                     "share knowledge.</p>",
+                    "<h2>A few examples</h2>",
+                    "<ul><li><strong>Focus Industry Spets</strong> (February 2022 – October 2023) was led by Dalarna "
+                    "Science Park and funded by the EU through REACT-EU. It strengthened the innovation capacity of "
+                    "industry’s small and medium-sized firms in the three regions.</li>"
+                    "<li><strong>The test arena for critical spare parts</strong>, led by Sustainable Steel Region, "
+                    "tries out new ways to secure industry’s access to spare parts and components.</li></ul>",
                 ),
             ],
         ),
         "regions": ["dalarna", "gavleborg", "varmland"],
         "areas": ["research"],
-        "facts": {**SPETS, "contact": CONTACT},
+        "facts": {"project_owner": REGIONS_OWNER, "contact": CONTACT},
         "image": ("Forskning och innovation", "Research and innovation", "industry"),
     },
     {
@@ -334,11 +351,10 @@ STORIES = [
             "Securing access to critical spare parts and components",
         ),
         "lead": (
-            "Ett långsiktigt arbete för att säkra industrins tillgång till kritiska reservdelar och komponenter har "
-            "startat. Syftet är att bidra till en konkurrenskraftig industri genom att minska risken för störningar "
-            "i försörjningskedjorna.",
-            "A long-term effort to secure industry’s access to critical spare parts and components is now underway. "
-            "The aim is to contribute to a competitive industry by reducing the risk of supply chain disruptions.",
+            "När en kritisk reservdel inte går att få tag på kan en hel produktion stå still. I en testarena som "
+            "leds av Sustainable Steel Region arbetar industrin för att minska den risken.",
+            "When a critical spare part cannot be had, a whole production line can stop. In a test arena led by "
+            "Sustainable Steel Region, industry works to reduce that risk.",
         ),
         "body": (
             [
@@ -396,41 +412,11 @@ def load(context):
     )
     regions = context.regions
     areas = context.areas
-    poster = context.image("Filmaffisch Focus Industry", key="film-poster")
     for data in STORIES:
-        if StoryPage.objects.child_of(index).filter(slug_sv=data["slug"][0]).exists():
-            continue
         title_sv, title_en, motif = data["image"]
         image = context.image(f"Framgångsexempel: {title_sv}", key=f"story-{data['slug'][0]}", motif=motif)
-        body_sv, body_en = data["body"]
-        if data.get("video"):
-            video = core_content.HOME["video_url"]
-            body_sv = [
-                *body_sv,
-                (
-                    "video",
-                    {
-                        "url": video,
-                        "title": "Film: Vad är Focus Industry?",
-                        "poster": poster,
-                        "caption": "Filmen berättar om Focus Industry.",
-                    },
-                ),
-            ]
-            body_en = [
-                *body_en,
-                (
-                    "video",
-                    {
-                        "url": video,
-                        "title": "Film: What is Focus Industry?",
-                        "poster": poster,
-                        "caption": "The film tells the story of Focus Industry.",
-                    },
-                ),
-            ]
-        facts = {name: value for name, value in data.get("facts", {}).items() if value != ("", "")}
-        story = context.page(
+        facts = {name: data.get("facts", {}).get(name, ("", "")) for name in FACT_FIELDS}
+        context.page(
             index,
             StoryPage,
             data["slug"][0],
@@ -438,8 +424,10 @@ def load(context):
             date=data["date"],
             hero_image=image,
             link=data.get("link", ""),
-            body_sv=body_sv,
-            body_en=body_en,
+            body_sv=data["body"][0],
+            body_en=data["body"][1],
+            regions=[regions[key] for key in data["regions"]],
+            action_areas=[areas[key] for key in data["areas"]],
             **tr(
                 title=data["title"],
                 lead=data["lead"],
@@ -448,9 +436,6 @@ def load(context):
                 **facts,
             ),
         )
-        story.regions.set([regions[key] for key in data["regions"]])
-        story.action_areas.set([areas[key] for key in data["areas"]])
-        story.save_revision().publish()
     if context.scale:
         generate(context, index, context.scale)
 

@@ -17,6 +17,8 @@ from .models import FEED_SIZE
 
 class StoryRssFeed(Feed):
     feed_type = Rss201rev2Feed
+    # Atom requires an author for the feed (RFC 4287, 4.1.1): the stories are published by Focus Industry.
+    author_name = "Focus Industry"
 
     def __init__(self, index_page):
         super().__init__()

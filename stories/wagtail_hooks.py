@@ -16,11 +16,19 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 
 from focus_industry.core.listing import tagged
 from focus_industry.core.models import ActionArea, Region
-from focus_industry.core.sections import HOME_SECTIONS, TAGGED_SECTIONS, CachedPageUrl, Section, tagged_filter
+from focus_industry.core.sections import (
+    HEAD_LINKS,
+    HOME_SECTIONS,
+    TAGGED_SECTIONS,
+    CachedPageUrl,
+    Section,
+    tagged_filter,
+)
 
-from .models import StoryIndexPage, StoryPage, card_list, for_cards, published_stories
+from .models import CARD_RENDITIONS, StoryIndexPage, StoryPage, card_list, for_cards, published_stories, with_renditions
 
 SECTION_SIZE = 3
+HOME_SIZE = 6  # the old site's home page told all six stories of the seed, each with its quote
 
 
 def newest(*conditions):
@@ -31,20 +39,45 @@ def newest(*conditions):
 listing_url = CachedPageUrl(StoryIndexPage, "stories:listing-url")
 
 
+def with_quotes(stories):
+    """Give each story `first_quote`: the first quote block of its body (the body is loaded with it)."""
+    for story in stories:
+        story.first_quote = next((block for block in story.body if block.block_type == "quote"), None)
+    return stories
+
+
 @hooks.register(HOME_SECTIONS)
 def latest_stories(request, page=None, **kwargs):
-    items = newest()
+    """The newest stories with their quotes (two queries: stories with bodies, renditions)."""
+    items = with_quotes(list(with_renditions(published_stories(), CARD_RENDITIONS)[:HOME_SIZE]))
     if not items:
         return None
+    base = listing_url(request)
     return Section(
         key="stories-latest",
-        heading=_("Latest success stories"),
+        heading=_("Success stories"),
         template="stories/sections/stories.html",
         items=items,
-        more_url=listing_url(request),
+        more_url=base,
         more_label=_("All success stories"),
         order=100,
+        extra={
+            "with_quotes": True,
+            "feeds": {"rss": f"{base}feed/rss/", "atom": f"{base}feed/atom/"} if base else {},
+        },
     )
+
+
+@hooks.register(HEAD_LINKS)
+def story_feeds(request, page=None, **kwargs):
+    """The home page names the stories' feeds, so a feed reader finds them from the site's address."""
+    base = listing_url(request)
+    if not base:
+        return []
+    return [
+        {"type": "application/rss+xml", "title": _("Success stories (RSS)"), "href": f"{base}feed/rss/"},
+        {"type": "application/atom+xml", "title": _("Success stories (Atom)"), "href": f"{base}feed/atom/"},
+    ]
 
 
 @hooks.register(TAGGED_SECTIONS)

@@ -17,6 +17,8 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
 
+from tests.films import add_test_film
+
 TESTS = Path(__file__).resolve().parent
 # Relative to tests/; a folder ends with "/". Marked here rather than in each module, so adding a slow
 # module to the tier is one line.
@@ -52,6 +54,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), translation.override("sv"):
         call_command("update_translation_fields", verbosity=0)
         call_command("load_demo_content", verbosity=0)
+        add_test_film()
 
 
 @pytest.fixture(autouse=True)

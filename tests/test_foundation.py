@@ -241,3 +241,20 @@ def test_preview_renders_each_language(rf, admin_user):
         request.user = admin_user
         response = about.make_preview_request(request, mode)
         assert title in response.content.decode()
+
+
+def test_default_development_settings_show_the_sites_own_pages_without_collectstatic(monkeypatch):
+    """`make run` (manage.py's default settings): DEBUG off, so an unknown address is the site's own 404
+    page and not Django's technical page; static files come from the source folders, so no page is a
+    500 for want of collectstatic's manifest, with DEBUG on or off."""
+    import importlib
+
+    from focus_industry.settings import dev
+
+    monkeypatch.delenv("DJANGO_DEBUG", raising=False)
+    settings_module = importlib.reload(dev)
+    assert settings_module.DEBUG is False
+    assert "Manifest" not in settings_module.STORAGES["staticfiles"]["BACKEND"]
+    assert settings_module.WHITENOISE_USE_FINDERS is True
+    monkeypatch.setenv("DJANGO_DEBUG", "1")
+    assert importlib.reload(dev).DEBUG is True

@@ -65,6 +65,9 @@ def add_initiative(parent, n, **fields):
         "title_en": f"Extra initiative {n}",
         "slug_sv": f"extra-initiativ-{n}",
         "slug_en": f"extra-initiative-{n}",
+        "summary_sv": "Sammanfattning",
+        "summary_en": "Summary",
+        "start_date": datetime.date(2025, 1, 1),
     }
     return factories.initiative(parent, **{**names, **fields})
 
@@ -118,7 +121,7 @@ def cards(html):
             "region=dalarna&status=completed",
             {"Focus Industry Spets", "Training in service-driven business development"},
         ),
-        ("region=varmland&area=low-carbon&status=running", {"Fossil-free process heat in the paper industry"}),
+        ("region=varmland&area=low-carbon&status=running", {"Example: Fossil-free process heat in the paper industry"}),
     ],
 )
 def test_each_filter_narrows_the_list(client, query, expected):
@@ -221,8 +224,8 @@ def test_region_page_in_both_languages_shows_its_own_initiatives_and_other_apps_
     assert shown == {
         "Test arena for critical spare parts",
         "Kompetenskraft Industri NMS",
-        "Export boost for suppliers",
-        "Climate step for the engineering industry",
+        "Example: Export boost for suppliers",
+        "Example: Climate step for the engineering industry",
     }
     assert 'href="/en/initiatives/?region=gavleborg"' in en
     assert "Success stories" in en or "success stories" in en  # the stories app's section for the region
@@ -240,7 +243,7 @@ def test_initiative_page_in_both_languages_with_facts(client, samples):
     assert "Sustainable Steel Region" in en
     assert 'href="/en/initiatives/gavleborg/"' in en
     assert 'href="/en/initiatives/?area=supply-chains"' in en
-    assert 'datetime="2024-01-01"' in en and 'datetime="2026-12-31"' in en
+    assert "Running" in en and "Pågår" in sv  # no dates in the sources: the status an editor set
     assert 'href="/initiativ/gavleborg/testarena-reservdelar/"' in en  # language switch to the Swedish twin
 
 
@@ -304,8 +307,10 @@ def test_json_has_both_languages_and_follows_the_filters(client):
     assert spets["region"] == "dalarna" and spets["region_name_sv"] == "Dalarna"
     assert spets["start_date"] == "2022-02-01" and spets["end_date"] == "2023-10-31"
     assert spets["status"] == "completed" and spets["action_areas"] == ["innovation", "research"]
-    assert spets["url_sv"].endswith("/initiativ/dalarna/focus-industry-spets/")
-    assert spets["url_en"].endswith("/en/initiatives/dalarna/focus-industry-spets/")
+    # The address the data was asked on, not the Site record's placeholder host (localhost).
+    assert spets["url_sv"] == "http://testserver/initiativ/dalarna/focus-industry-spets/"
+    assert spets["url_en"] == "http://testserver/en/initiatives/dalarna/focus-industry-spets/"
+    assert spets["eu_funded"] is True and spets["contact_email"] == ""
     assert spets["summary_en"].startswith("An EU-funded project")
     everything = json.loads(client.get("/initiativ/data/json/?area=").content)
     assert everything["count"] == 12 and everything["filters"] == {}
@@ -412,7 +417,7 @@ def initiative_form(page=None, **overrides):
         "slug_en": page.slug_en if page else "new-initiative",
         "summary_sv": page.summary_sv if page else "Kort sammanfattning.",
         "summary_en": page.summary_en if page else "Short summary.",
-        "status": page.status if page else "planned",
+        "status_override": page.status_override if page else "",
         "start_date": "2025-01-01",
         "end_date": "2025-12-31",
         "lead_organisation": "Region",
@@ -654,7 +659,7 @@ def test_query_counts_do_not_grow_with_the_number_of_initiatives(client, region_
             region_pages["dalarna"],
             n,
             action_areas=[areas["innovation"], areas["skills"]],
-            status=Status.RUNNING if n % 2 else Status.PLANNED,
+            status_override=Status.RUNNING if n % 2 else Status.PLANNED,
         )
     for url in URLS:
         client.get(url)
@@ -662,3 +667,86 @@ def test_query_counts_do_not_grow_with_the_number_of_initiatives(client, region_
     assert after == before, (before, after)
     for url, budget in URLS.items():
         assert after[url] <= budget, (url, after[url])
+
+
+# --- Status follows the dates -------------------------------------------------------------------
+
+
+def test_status_follows_the_dates_unless_an_editor_overrides_it(client, region_pages):
+    today = datetime.date.today()
+    day = datetime.timedelta(days=1)
+    cases = {
+        "planned": {"start_date": today + 30 * day, "end_date": today + 300 * day},
+        "completed": {"start_date": today - 300 * day, "end_date": today - day},
+        "running": {"start_date": today - 30 * day, "end_date": today + 30 * day},
+        # The dates say running, the editor says completed (it stopped early): the editor wins.
+        "overridden": {"start_date": today - 30 * day, "end_date": today + 30 * day, "status_override": "completed"},
+    }
+    pages = {
+        name: add_initiative(region_pages["varmland"], f"status-{name}", **fields) for name, fields in cases.items()
+    }
+    expected = {"planned": "planned", "completed": "completed", "running": "running", "overridden": "completed"}
+    labels = {
+        "planned": ("Planerat", "Planned"),
+        "running": ("Pågår", "Running"),
+        "completed": ("Avslutat", "Completed"),
+    }
+    data = json.loads(client.get("/en/initiatives/data/json/?region=varmland").content)
+    in_data = {item["id"]: item["status"] for item in data["initiatives"]}
+    for name, page in pages.items():
+        status = expected[name]
+        sv = html_of(client.get(url_of(page, "sv")))
+        en = html_of(client.get(url_of(page, "en")))
+        assert f"<dd>{labels[status][0]}</dd>" in sv and f"<dd>{labels[status][1]}</dd>" in en, name
+        assert in_data[page.pk] == status, name  # the open data shows the same status
+        for other in {"planned", "running", "completed"} - {status}:
+            listed = cards(html_of(client.get(f"/en/initiatives/?region=varmland&status={other}")))
+            assert f"Extra initiative status-{name}" not in listed, (name, other)
+        listed = cards(html_of(client.get(f"/en/initiatives/?region=varmland&status={status}")))
+        assert f"Extra initiative status-{name}" in listed, name
+
+
+def test_the_status_field_explains_itself_in_both_languages():
+    field = InitiativePage._meta.get_field("status_override")
+    with translation.override("sv"):
+        assert str(field.help_text).startswith("Lämna tomt så följer statusen datumen")
+        assert str(dict(field.choices)[""]) == "Automatiskt: följer datumen"
+    with translation.override("en"):
+        assert str(field.help_text).startswith("Leave empty and the status follows the dates")
+
+
+def test_migration_lets_the_dates_decide_and_keeps_a_status_without_dates(region_pages):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("initiatives.migrations.0002_status_follows_dates")
+    dated = add_initiative(
+        region_pages["dalarna"], "dated", status_override="running", start_date=None, end_date=datetime.date(2020, 1, 1)
+    )
+    undated = add_initiative(region_pages["dalarna"], "undated", status_override="completed", start_date=None)
+    migration.status_to_override(apps, None)
+    dated.refresh_from_db()
+    undated.refresh_from_db()
+    assert dated.status_override == "" and dated.status == "completed"
+    assert undated.status_override == "completed"
+    assert dated.get_latest_revision().content["status_override"] == ""
+    assert undated.get_latest_revision().content["status_override"] == "completed"
+
+
+def test_eu_emblem_only_where_the_content_says_eu_funded(client):
+    spets = html_of(client.get("/en/initiatives/dalarna/focus-industry-spets/"))
+    assert 'src="/static/img/eu-emblem.svg"' in spets and "Co-funded by the European Union" in spets
+    assert "Medfinansieras av Europeiska unionen" in html_of(client.get("/initiativ/dalarna/focus-industry-spets/"))
+    assert InitiativePage.objects.filter(eu_funded=True).count() == 1
+    other = html_of(client.get("/en/initiatives/gavleborg/spare-parts-test-arena/"))
+    assert "eu-emblem" not in other
+
+
+def test_no_initiative_shows_an_invented_contact_or_names_a_real_organisation_as_an_examples_lead(client):
+    for page in InitiativePage.objects.live():
+        assert "example.org" not in page.contact_email
+        if page.title_en.startswith("Example:"):
+            assert not page.lead_organisation and not page.contact_email and not page.partners_en
+    json_text = client.get("/initiativ/data/json/").content.decode()
+    assert "example.org" not in json_text and "localhost" not in json_text

@@ -19,7 +19,6 @@ SAWMILL_STORY = "vuxenutbildning-for-sagverksoperatorer"
 SAWMILL_INITIATIVE = "vuxenutbildning-sagverksoperatorer"
 SPARE_PARTS_STORY = "kritiska-reservdelar-och-komponenter"
 SPARE_PARTS_ARENA = "testarena-reservdelar"
-SPARE_PARTS_FILM = "film-testarena-reservdelar"
 COMPONENTS_MAPPING = "kartlaggning-kritiska-komponenter"
 SKILLS_TEMPLATE = "mall-kompetensbehovsanalys"
 SKILLS_INITIATIVE = "kompetenskraft-industri-nms"
@@ -51,16 +50,16 @@ SWEDISH = [
     ("sågverket", [SAWMILL_INITIATIVE]),
     ("sågverksoperatören", [SAWMILL_STORY, SAWMILL_INITIATIVE]),
     ("reservdel", [SPARE_PARTS_STORY, SPARE_PARTS_ARENA]),
-    ("reservdelarna", [SPARE_PARTS_STORY, SPARE_PARTS_ARENA, SPARE_PARTS_FILM]),
+    ("reservdelarna", [SPARE_PARTS_STORY, SPARE_PARTS_ARENA]),
     ("kritiska komponenter", [COMPONENTS_MAPPING, SPARE_PARTS_STORY]),
     ("komponenten", [COMPONENTS_MAPPING]),
-    ("testarenan", [SPARE_PARTS_ARENA, SPARE_PARTS_FILM]),
+    ("testarenan", [SPARE_PARTS_ARENA]),
     ("kompetensen", [SKILLS_INITIATIVE, SKILLS_TEMPLATE]),
     ("kompetensförsörjningen", [SAWMILL_STORY]),
     ("kompetensbehov", [SKILLS_TEMPLATE, SKILLS_INITIATIVE]),
     ("kompetensutveckling", [ESF]),
     ("vuxenutbildningen", [SAWMILL_STORY, SAWMILL_INITIATIVE]),
-    ("tjänstebaserad affärsutveckling", [SERVICE_STORY]),
+    ("tjänstedriven affärsutveckling", [SERVICE_STORY, SERVICE_INITIATIVE]),
     ("affärsutvecklingen", [SERVICE_STORY, SERVICE_INITIATIVE]),
     ("tjänstedesign", [SERVICE_DESIGN]),
     ("internationell samverkan", [COLLABORATION_STORY, COLLABORATION_INITIATIVE]),
@@ -105,7 +104,7 @@ SWEDISH = [
 ENGLISH = [
     ("sawmill operators", [SAWMILL_STORY, SAWMILL_INITIATIVE]),
     ("spare part", [SPARE_PARTS_STORY, SPARE_PARTS_ARENA]),
-    ("test arena", [SPARE_PARTS_ARENA, SPARE_PARTS_FILM]),
+    ("test arena", [SPARE_PARTS_ARENA]),
     ("critical components", [COMPONENTS_MAPPING, SPARE_PARTS_STORY]),
     ("skills needs", [SKILLS_TEMPLATE, SKILLS_INITIATIVE]),
     ("adult training", [SAWMILL_INITIATIVE, SAWMILL_STORY]),

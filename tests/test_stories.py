@@ -197,11 +197,23 @@ def test_video_is_click_to_load_with_no_player_in_the_html(client):
 
 
 def test_fact_box_shows_project_owner_period_and_funding(client):
-    html = client.get(LISTING["en"] + "service-driven-business-development/").content.decode()
-    for text in ("Dalarna Science Park", "1 February 2022 – 31 October 2023", "REACT-EU"):
+    html = client.get(LISTING["en"] + "adult-training-for-sawmill-operators/").content.decode()
+    for text in ("Project owner", "Kompetenskraft Industri NMS", "Period", "Ongoing"):
         assert text in html
     html = client.get(LISTING["sv"] + "kritiska-reservdelar-och-komponenter/").content.decode()
     assert "Sustainable Steel Region" in html
+    story = StoryPage.objects.get(slug_sv="kritiska-reservdelar-och-komponenter")
+    story.funding_en = "Funded by the regions"
+    story.save_revision().publish()
+    assert (
+        "Funded by the regions" in client.get(LISTING["en"] + "critical-spare-parts-and-components/").content.decode()
+    )
+
+
+def test_no_story_claims_a_fact_the_sources_do_not_give(client):
+    """Only Focus Industry Spets was EU-funded (CONTENT.md); no story says it of the training it tells."""
+    html = client.get(LISTING["en"] + "service-driven-business-development/").content.decode()
+    assert "REACT-EU" not in html and "Dalarna Science Park" not in html
 
 
 def test_related_stories_share_a_tag_exclude_the_story_and_stop_at_three(client):
@@ -334,13 +346,35 @@ def test_swedish_section_address_still_serves_the_listing(client):
 # --- Sections on core pages -------------------------------------------------------------------
 
 
-def test_home_shows_the_three_latest_stories_in_each_language(client):
+def test_home_tells_the_six_stories_with_their_quotes_in_each_language(client):
+    quotes = {
+        "sv": ["Utbildningen öppnade upp tankarna", "Det är viktigt att möta det befintliga behovet"],
+        "en": ["This training opened up the mind", "It is important to meet the existing need"],
+    }
     for language, prefix in (("sv", "/"), ("en", "/en/")):
         response = client.get(prefix)
         section = next(s for s in response.context["sections"] if s.key == "stories-latest")
-        assert [story.title for story in section.items] == SEED_TITLES[language][:3]
+        assert [story.title for story in section.items] == SEED_TITLES[language]
         assert section.more_url == LISTING[language]
-        assert SEED_TITLES[language][0] in response.content.decode()
+        html = response.content.decode()
+        for title in SEED_TITLES[language]:
+            assert title in html
+        for quote in quotes[language]:
+            assert quote in html
+        assert html.count('class="quote__name">Lina Bylund<') == 1
+        assert html.count('class="quote__name">Christer Rosén<') == 1
+
+
+def test_home_links_the_stories_feeds(client):
+    for prefix, listing in (("/", "/framgangsexempel/"), ("/en/", "/en/success-stories/")):
+        html = client.get(prefix).content.decode()
+        assert '<link rel="alternate" type="application/atom+xml"' in html
+        assert f'href="{listing}feed/atom/"' in html and f'href="{listing}feed/rss/"' in html
+
+
+def test_atom_feed_names_its_author(client):
+    xml = client.get("/en/success-stories/feed/atom/").content.decode()
+    assert "<author><name>Focus Industry</name></author>" in xml
 
 
 def test_action_area_page_shows_its_stories_and_links_to_the_filtered_listing(client):

@@ -23,8 +23,8 @@ Document = get_document_model()
 
 STAFF_DALARNA = "Regional staff: Dalarna"
 STAFF_GAVLEBORG = "Regional staff: Gävleborg"
-INTERNAL_TITLE_SV = "Internt: arbetsplan för regionala samordnare"
-INTERNAL_TITLE_EN = "Internal: work plan for regional coordinators"
+INTERNAL_TITLE_SV = "Internt: arbetsplan för regionala samordnare (exempel)"
+INTERNAL_TITLE_EN = "Internal: work plan for regional coordinators (example)"
 
 
 @pytest.fixture
@@ -82,10 +82,10 @@ def test_toolbox_has_translated_addresses_and_lists_public_resources_in_both_lan
     sv = client.get("/verktygslada/")
     en = client.get("/en/toolbox/")
     assert sv.status_code == en.status_code == 200
-    assert "Kom igång med tjänstedesign i tillverkande företag" in titles(sv)
-    assert "Getting started with service design in manufacturing" in titles(en)
+    assert "Kom igång med tjänstedesign i tillverkande företag (exempel)" in titles(sv)
+    assert "Getting started with service design in manufacturing (example)" in titles(en)
     public_count = ResourcePage.objects.live().public().count()
-    assert len(titles(sv)) == public_count == 11
+    assert len(titles(sv)) == public_count == 10
 
 
 def test_internal_resource_is_hidden_from_anonymous_visitors_everywhere(client, internal):
@@ -140,14 +140,17 @@ def test_filter_by_kind_narrows_the_list(client):
     [
         (
             {"area": "skills"},
-            {"Template: skills needs analysis", "Swedish ESF Council: funding for skills development"},
+            {"Template: skills needs analysis (example)", "Swedish ESF Council: funding for skills development"},
         ),
-        ({"region": "varmland", "kind": "guide"}, {"Checklist for exporting to new markets"}),
-        ({"lang": "en"}, {"Checklist for exporting to new markets", "Mapping of critical components"}),
+        ({"region": "varmland", "kind": "guide"}, {"Checklist for exporting to new markets (example)"}),
+        (
+            {"lang": "en"},
+            {"Checklist for exporting to new markets (example)", "Mapping of critical components (example)"},
+        ),
         (
             {"audience": "promoters", "area": "innovation"},
             {
-                "Getting started with service design in manufacturing",
+                "Getting started with service design in manufacturing (example)",
                 "Vinnova: calls for innovation projects",
                 "Infographic: 95 per cent of firms are small or medium-sized",
             },
@@ -216,7 +219,7 @@ def test_unknown_value_of_one_filter_keeps_the_other_filters(client):
 
 
 def test_listing_paginates(client, toolbox):
-    for n in range(15):
+    for n in range(16):
         add_resource(toolbox, n)
     first = client.get("/en/toolbox/")
     assert len(titles(first)) == 12
@@ -253,8 +256,8 @@ def test_region_folder_page_leads_to_the_toolbox_filtered_by_its_region(client, 
     assert 'href="/en/toolbox/?region=gavleborg"' in html
     assert 'href="/verktygslada/?region=gavleborg"' in client.get("/verktygslada/gavleborg/").content.decode()
     found = set(titles(client.get("/en/toolbox/?region=gavleborg")))
-    assert "Mapping of critical components" in found
-    assert "Getting started with service design in manufacturing" not in found
+    assert "Mapping of critical components (example)" in found
+    assert "Getting started with service design in manufacturing (example)" not in found
     assert "Vinnova: calls for innovation projects" in found  # shared, tagged with every region
 
 
@@ -280,15 +283,18 @@ def test_resource_page_in_both_languages_with_download_metadata_and_tags(client)
     en = client.get("/en/toolbox/dalarna/getting-started-with-service-design/")
     assert sv.status_code == en.status_code == 200
     html = en.content.decode()
-    assert "<h1>Getting started with service design in manufacturing</h1>" in html
+    assert "<h1>Getting started with service design in manufacturing (example)</h1>" in html
     assert f'href="{page.document.url}"' in html
     assert "(PDF, " in html
     assert 'href="/en/toolbox/?area=innovation"' in html
     assert 'href="/en/toolbox/?region=dalarna"' in html
 
 
-def test_video_resource_uses_the_click_to_load_player(client):
-    html = client.get("/en/toolbox/varmland/film-spare-parts-test-arena/").content.decode()
+def test_video_resource_uses_the_click_to_load_player(client, toolbox):
+    from tests.films import TEST_FILM_URL
+
+    add_resource(toolbox, "film", kind=Kind.VIDEO, external_url="", video_url=TEST_FILM_URL)
+    html = client.get("/en/toolbox/resource-film/").content.decode()
     assert "data-video" in html and "data-embed-src=" in html
     assert "<iframe" not in html  # nothing is loaded from YouTube before the click
 
@@ -339,7 +345,10 @@ def test_download_label_is_shown_on_the_pages_in_each_language(client):
 def test_csv_label():
     page = ResourcePage.objects.get(slug_sv="mall-kompetensbehovsanalys")
     with translation.override("en"):
-        assert re.fullmatch(r"CSV, \d+\xa0bytes", page.download_label)
+        # A small file is "1.0 KB", not a count of bytes.
+        assert page.download_label == "CSV, 1.0\xa0KB"
+    with translation.override("sv"):
+        assert page.download_label == "CSV, 1,0\xa0kB"
 
 
 # --- Downloads --------------------------------------------------------------------------------
@@ -350,8 +359,9 @@ def test_download_headers(client):
     response = client.get(page.document.url)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == 'attachment; filename="guide-tjanstedesign.pdf"'
+    assert response["Content-Disposition"] == 'attachment; filename="exempel-guide-tjanstedesign.pdf"'
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert "Content-Encoding" not in response  # Wagtail's own view sends "None"
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
 
 
@@ -359,7 +369,7 @@ def test_csv_download_headers(client):
     page = ResourcePage.objects.get(slug_sv="mall-kompetensbehovsanalys")
     response = client.get(page.document.url)
     assert response["Content-Type"].startswith("text/csv")
-    assert response["Content-Disposition"] == 'attachment; filename="kompetensbehovsanalys.csv"'
+    assert response["Content-Disposition"] == 'attachment; filename="exempel-mall-kompetensbehovsanalys.csv"'
     assert response["X-Content-Type-Options"] == "nosniff"
 
 
@@ -383,7 +393,7 @@ def test_staff_can_download_an_internal_document(client, make_user, internal, gr
     client.force_login(make_user(group))
     response = client.get(internal.document.url)
     assert response.status_code == 200
-    assert response["Content-Disposition"] == 'attachment; filename="arbetsplan-samordnare.pdf"'
+    assert response["Content-Disposition"] == 'attachment; filename="exempel-intern-arbetsplan-samordnare.pdf"'
 
 
 def test_a_resource_made_internal_makes_the_page_private_but_never_moves_its_file(client, folders):
@@ -534,7 +544,7 @@ def test_regional_staff_cannot_edit_or_publish_another_regions_resource(client, 
     data = resource_form("Kapad", "kapad")
     client.post(edit_url, data)
     other.refresh_from_db()
-    assert other.title_sv == "Kartläggning av kritiska komponenter"
+    assert other.title_sv == "Kartläggning av kritiska komponenter (exempel)"
     assert other.slug_sv == "kartlaggning-kritiska-komponenter"
 
 
@@ -569,7 +579,7 @@ def test_home_shows_the_newest_resources_and_links_to_the_toolbox(client, home, 
     assert home.toolbox_page_id == toolbox.pk
     html = client.get("/en/").content.decode()
     assert "New in the toolbox" in html
-    assert "Status report: industrial transformation in North-Middle Sweden 2025" in html  # newest public one
+    assert "Status report: industrial transformation in North-Middle Sweden 2025 (example)" in html  # newest public one
     assert INTERNAL_TITLE_EN not in html
     assert 'href="/en/toolbox/"' in html
 
@@ -580,7 +590,7 @@ def test_action_area_page_shows_resources_tagged_with_it(client, areas):
     page = ActionAreaPage.objects.get(action_area=areas["skills"])
     html = client.get(url_of(page, "en")).content.decode()
     assert "Resources in the toolbox" in html
-    assert "Template: skills needs analysis" in html
+    assert "Template: skills needs analysis (example)" in html
     assert 'href="/en/toolbox/?area=skills"' in html
 
 

@@ -1,7 +1,10 @@
 """Demo content of the toolbox: the toolbox page, a folder per region and a dozen resources.
 
-Every file is generated here (a hand-built PDF, a CSV, a PNG drawn with Pillow): no downloads.
-Safe to run again: pages are found by their Swedish slug, documents by their title.
+Every file is generated here (a hand-built PDF, a CSV, a PNG drawn with Pillow): no downloads. The
+guides, templates and reports are invented, so each says so: "(exempel)"/"(example)" after its title, a note
+first in its description and in the file. The links to funding bodies are real. There is no film: the
+old demo's film had a made-up address. Safe to run again: pages are found by their Swedish slug (pages
+no editor has saved are brought up to date), documents by their title.
 """
 
 import csv
@@ -107,7 +110,13 @@ FOLDER_INTRO = (
     "Resources produced in {name}.",
 )
 
-VIDEO_URL = "https://www.youtube.com/watch?v=FocusIndust"
+# Resources earlier versions of the demo had and that are gone: a film with a made-up address.
+RETIRED = [("varmland", "film-testarena-reservdelar")]
+
+EXAMPLE_NOTE = (
+    "Ett påhittat exempel i demoinnehållet, inte ett riktigt dokument. ",
+    "An invented example in the demo content, not a real document. ",
+)
 
 # (slug_sv, slug_en, folder region or None, title, description, kind, language, audience, regions, areas, date, target)
 RESOURCES = [
@@ -170,25 +179,6 @@ RESOURCES = [
         ["research", "low-carbon"],
         datetime.date(2025, 10, 2),
         ("pdf", "Lägesrapport 2025", "lagesrapport-2025.pdf"),
-    ),
-    (
-        "film-testarena-reservdelar",
-        "film-spare-parts-test-arena",
-        "varmland",
-        ("Film: så fungerar testarenan för reservdelar", "Film: how the spare-parts test arena works"),
-        (
-            "Fem minuter om hur företag tillsammans testar att ta fram kritiska reservdelar lokalt, "
-            "med additiv tillverkning och gemensamma lager.",
-            "Five minutes on how companies test making critical spare parts locally together, with additive "
-            "manufacturing and shared stocks.",
-        ),
-        Kind.VIDEO,
-        "sv",
-        ("companies", "promoters"),
-        [],
-        ["supply-chains"],
-        datetime.date(2025, 6, 11),
-        ("video", VIDEO_URL),
     ),
     (
         "vinnova-utlysningar",
@@ -347,13 +337,17 @@ RESOURCES = [
 
 def _file_for(target, title, description, collection):
     kind, doc_title, filename = target
+    if kind in ("pdf", "csv"):
+        doc_title, filename = f"Exempel – {doc_title}", f"exempel-{filename}"
     if kind == "pdf":
         words = description[0].split()
         lines = [" ".join(words[i : i + 10]) for i in range(0, len(words), 10)]
-        data = make_pdf(title[0], [*lines, "", "Focus Industry - Dalarna, Gävleborg, Värmland"])
+        note = "EXEMPEL: påhittat demoinnehåll, inte ett riktigt dokument."
+        data = make_pdf(title[0], [note, "", *lines, "", "Focus Industry - Dalarna, Gävleborg, Värmland"])
     elif kind == "csv":
         data = make_csv(
             [
+                ["EXEMPEL: påhittat demoinnehåll"],
                 ["Kompetens", "Behov idag (personer)", "Behov om tre år (personer)", "Åtgärd", "Ansvarig"],
                 ["Svetsare", "2", "4", "Yrkesvux", ""],
                 ["Underhållstekniker", "1", "3", "Rekrytering", ""],
@@ -406,8 +400,9 @@ def load(context):
         target,
     ) in RESOURCES:
         parent = folders[folder] if folder else toolbox
-        if ResourcePage.objects.child_of(parent).filter(slug_sv=slug_sv).exists():
-            continue
+        if target[0] in ("pdf", "csv"):
+            title = (f"{title[0]} (exempel)", f"{title[1]} (example)")
+            description = (EXAMPLE_NOTE[0] + description[0], EXAMPLE_NOTE[1] + description[1])
         fields = {}
         if target[0] == "video":
             fields["video_url"] = target[1]
@@ -435,11 +430,15 @@ def load(context):
             for_promoters="promoters" in audience,
             for_staff="staff" in audience,
             date=date,
-            regions=[regions[slug] for slug in region_slugs],
+            # A resource in a region's folder is tagged with that region when saved: say so here too, or a
+            # re-run would see a difference every time.
+            regions=[regions[slug] for slug in dict.fromkeys([*region_slugs, *([folder] if folder else [])])],
             action_areas=[areas[slug] for slug in area_slugs],
             **tr(title=title, description=description),
             **fields,
         )
+    for folder, slug_sv in RETIRED:
+        context.retire(folders[folder], ResourcePage, slug_sv)
     if home.toolbox_page_id is None:
         home.toolbox_page = toolbox
         home.save_revision().publish()

@@ -98,11 +98,15 @@ def file_type_label(document):
 
 
 def download_label(document):
-    """'PDF, 1.2 MB' (English) / 'PDF, 1,2 MB' (Swedish): the number follows the active language."""
+    """'PDF, 1.2 MB' (English) / 'PDF, 1,2 MB' (Swedish): the number follows the active language.
+
+    Below one kilobyte the size is "1 KB" rather than a count of bytes ("1008 byte"), which says
+    nothing more to a visitor.
+    """
     size = document.get_file_size()
     if size is None:
         return str(file_type_label(document))
-    return f"{file_type_label(document)}, {filesizeformat(size)}"
+    return f"{file_type_label(document)}, {filesizeformat(max(size, 1024))}"
 
 
 # --- Listing ---------------------------------------------------------------------------------

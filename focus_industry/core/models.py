@@ -188,9 +188,10 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from .sections import HOME_SECTIONS, lazy_sections
+        from .sections import HOME_SECTIONS, head_links, lazy_sections
 
         context = super().get_context(request, *args, **kwargs)
+        context["head_links"] = head_links(request, page=self)
         from .taxonomy import exclude_private
 
         context["action_area_pages"] = exclude_private(

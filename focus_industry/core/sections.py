@@ -23,6 +23,8 @@ from focus_industry.web.page_cache import cached
 
 HOME_SECTIONS = "focus_industry_home_sections"
 TAGGED_SECTIONS = "focus_industry_tagged_sections"
+# `<link rel="alternate">`s for the home page's head (feeds): fn(request, page) -> [{"type", "title", "href"}]
+HEAD_LINKS = "focus_industry_head_links"
 
 
 @dataclass
@@ -54,6 +56,11 @@ def lazy_sections(hook_name, request, skip=(), **kwargs):
     return SimpleLazyObject(
         lambda: [section for section in collect_sections(hook_name, request, **kwargs) if section.key not in skip]
     )
+
+
+def head_links(request, **kwargs):
+    """Every app's alternate links for a core page's head (no query: apps use cached addresses)."""
+    return [link for contribute in hooks.get_hooks(HEAD_LINKS) for link in contribute(request, **kwargs)]
 
 
 def tagged_filter(action_area=None, region=None):

@@ -2,9 +2,10 @@
 
 HOME = {
     "title": ("Focus Industry", "Focus Industry"),
+    # The browser's title adds " | Focus Industry" (base.html): the brand is not repeated here.
     "seo_title": (
-        "Focus Industry – industrins omställning i Norra Mellansverige",
-        "Focus Industry – the transformation of industry in North-Middle Sweden",
+        "Industrins omställning i Norra Mellansverige",
+        "The transformation of industry in North-Middle Sweden",
     ),
     "search_description": (
         "Dalarna, Gävleborg och Värmland samverkar för industrins omställning: sex insatsområden, "
@@ -63,9 +64,10 @@ HOME = {
         "Industry. Based on the industry sector’s challenges and need for transformation, we see six prioritised "
         "action areas.</p>",
     ),
-    "video_title": ("Film: Vad är Focus Industry?", "Film: What is Focus Industry?"),
-    # The real film's address is not in the seed; editors replace this placeholder in the admin.
-    "video_url": "https://www.youtube.com/watch?v=FocusIndust",
+    "video_title": ("Vad är Focus Industry?", "What is Focus Industry?"),
+    # The old site shows a film ("Play Video"), but neither the seed nor CONTENT.md gives its address:
+    # no film until an editor adds the real one (docs/editors-guide.md). Never a made-up address.
+    "video_url": "",
     "areas_heading": ("Sex prioriterade insatsområden", "Six prioritised action areas"),
     "toolbox_heading": (
         "Verktygslåda för dig som arbetar med Focus Industry",
@@ -244,7 +246,7 @@ STANDARD_PAGES = {
             "ett starkt beroende av internationella marknader men låg internationalisering, och svag strategisk "
             "samordning över länsgränserna.</p><h2>Så arbetar vi</h2><p>Innovations- och företagsfrämjare i de tre "
             "regionerna samverkar inom sex prioriterade insatsområden och delar med sig av framgångsexempel, "
-            "initiativ och verktyg på den här webbplatsen.</p>",
+            "initiativ och verktyg på den här webbplatsen.</p>{areas}",
             "<h2>Why Focus Industry?</h2><p>Industry in our three regions employs over 50,000 people, in steel, "
             "paper and wood products among others. Most companies are small or medium-sized: 95 per cent have 250 "
             "employees or fewer and 85 per cent fewer than 50.</p><p>The regions’ joint strategy for industrial "
@@ -253,7 +255,7 @@ STANDARD_PAGES = {
             "strong dependence on international markets but a low degree of internationalisation, and weak "
             "strategic coordination across the regions.</p><h2>How we work</h2><p>Innovation and business "
             "promoters in the three regions collaborate within six prioritised action areas and share success "
-            "stories, initiatives and tools on this site.</p>",
+            "stories, initiatives and tools on this site.</p>{areas}",
         ),
     },
     "contact": {
@@ -265,12 +267,30 @@ STANDARD_PAGES = {
             "Would you like to know more about Focus Industry or share an example? Get in touch.",
         ),
         "body": (
-            '<p>Skriv till <a href="mailto:kontakt@focusindustry.nu">kontakt@focusindustry.nu</a>, så kommer '
-            "ditt meddelande till rätt person i Dalarna, Gävleborg eller Värmland.</p><h2>Regionerna</h2><ul>"
-            "<li>Region Dalarna</li><li>Region Gävleborg</li><li>Region Värmland</li></ul>",
-            '<p>Write to <a href="mailto:kontakt@focusindustry.nu">kontakt@focusindustry.nu</a> and your message '
-            "will reach the right person in Dalarna, Gävleborg or Värmland.</p><h2>The regions</h2><ul>"
-            "<li>Region Dalarna</li><li>Region Gävleborg</li><li>Region Värmland</li></ul>",
+            '<p>Skriv till <a href="mailto:kontakt@focusindustry.nu">kontakt@focusindustry.nu</a> och berätta '
+            "vilket län du hör av dig från, så kommer ditt meddelande till rätt person i Dalarna, Gävleborg eller "
+            "Värmland.</p><h2>Kontakt i regionerna</h2><p>Focus Industry drivs av de tre regionerna. På varje "
+            "regions webbplats hittar du dess arbete med regional utveckling och näringsliv, och hur du når "
+            "regionen.</p><ul>"
+            '<li>Dalarna: <a href="https://www.regiondalarna.se/">Region Dalarna</a> (regiondalarna.se)</li>'
+            '<li>Gävleborg: <a href="https://www.regiongavleborg.se/">Region Gävleborg</a> (regiongavleborg.se)'
+            "</li>"
+            '<li>Värmland: <a href="https://www.regionvarmland.se/">Region Värmland</a> (regionvarmland.se)</li>'
+            "</ul><p>Varje initiativ på webbplatsen visar vem som driver det och, när initiativet har angett det, "
+            "vem du kontaktar.</p>",
+            '<p>Write to <a href="mailto:kontakt@focusindustry.nu">kontakt@focusindustry.nu</a> and tell us which '
+            "county you are writing from, and your message will reach the right person in Dalarna, Gävleborg or "
+            "Värmland.</p><h2>Contacts in the regions</h2><p>Focus Industry is run by the three regions. Each "
+            "region's website describes its work on regional development and business, and how to reach the "
+            "region.</p><ul>"
+            '<li>Dalarna: <a href="https://www.regiondalarna.se/" hreflang="sv">Region Dalarna</a> '
+            "(regiondalarna.se, in Swedish)</li>"
+            '<li>Gävleborg: <a href="https://www.regiongavleborg.se/" hreflang="sv">Region Gävleborg</a> '
+            "(regiongavleborg.se, in Swedish)</li>"
+            '<li>Värmland: <a href="https://www.regionvarmland.se/" hreflang="sv">Region Värmland</a> '
+            "(regionvarmland.se, in Swedish)</li>"
+            "</ul><p>Each initiative on this site shows who runs it and, where the initiative has given one, whom "
+            "to contact.</p>",
         ),
     },
     "accessibility": {
@@ -348,22 +368,46 @@ STANDARD_PAGES = {
             "den här webbplatsen.</p><p>Filmer från YouTube och Vimeo laddas först när du klickar på spela. Då "
             "hämtas spelaren från YouTube (i läget utan kakor, youtube-nocookie.com) eller Vimeo (med "
             "spårningsskydd), som kan behandla uppgifter om dig enligt sina egna villkor.</p>"
-            "<h2>Redaktörer</h2><p>Den som loggar in i redigeringsverktyget får en sessionskaka och en "
-            "CSRF-kaka, som behövs för inloggningen och skyddet mot förfalskade formulär. De försvinner när du "
-            "loggar ut eller när sessionen går ut.</p><h2>Dina rättigheter</h2><p>Frågor om personuppgifter "
-            'besvaras via <a href="mailto:kontakt@focusindustry.nu">kontakt@focusindustry.nu</a>.</p>',
+            "<h2>Redaktörer</h2><p>För den som loggar in i redigeringsverktyget sparar vi namn, e-postadress, "
+            "vilka sidor personen har ändrat och när, och – för att stoppa lösenordsgissning – misslyckade "
+            "inloggningsförsök med IP-adress. Inloggningen ger en sessionskaka och en CSRF-kaka, som behövs för "
+            "inloggningen och skyddet mot förfalskade formulär. De försvinner när du loggar ut eller när "
+            "sessionen går ut.</p>"
+            "<h2>Personuppgiftsansvarig</h2><p>Personuppgiftsansvariga för webbplatsen är Region Dalarna, "
+            "Region Gävleborg och Region Värmland, som driver Focus Industry tillsammans. Varje region har ett "
+            "dataskyddsombud som du når via regionens webbplats.</p>"
+            "<h2>Dina rättigheter</h2><p>Du har rätt att få veta vilka uppgifter vi har om dig, att få fel "
+            "rättade och att i vissa fall få uppgifter raderade eller begränsade. Skriv till "
+            '<a href="mailto:kontakt@focusindustry.nu">kontakt@focusindustry.nu</a>.</p>'
+            "<h2>Klagomål</h2><p>Om du anser att vi behandlar dina personuppgifter felaktigt har du rätt att "
+            "klaga hos Integritetsskyddsmyndigheten (IMY), som är tillsynsmyndighet: "
+            '<a href="https://www.imy.se/privatperson/utfora-arenden/lamna-ett-klagomal/">lämna ett klagomål '
+            "till IMY</a>.</p>",
             "<h2>Visitors</h2><p>The website sets no cookies for visitors and uses no visitor statistics, and no "
             "fonts or scripts from other websites. Your browser fetches everything from this website.</p><p>Films "
             "from YouTube and Vimeo are loaded only when you click play. Then the player is fetched from YouTube "
             "(in its no-cookie mode, youtube-nocookie.com) or Vimeo (with do-not-track), which may process data "
-            "about you under their own terms.</p><h2>Editors</h2><p>Those who log in to the editing tool get a "
-            "session cookie and a CSRF cookie, which are needed for the login and for protection against forged "
-            "forms. They disappear when you log out or when the session expires.</p><h2>Your rights</h2><p>Questions "
-            'about personal data are answered at <a href="mailto:kontakt@focusindustry.nu">kontakt@focusindustry.nu'
-            "</a>.</p>",
+            "about you under their own terms.</p><h2>Editors</h2><p>For those who log in to the editing tool we "
+            "keep their name, e-mail address, which pages they changed and when, and – to stop password "
+            "guessing – failed login attempts with their IP address. Logging in gives a session cookie and a CSRF "
+            "cookie, which are needed for the login and for protection against forged forms. They disappear when "
+            "you log out or when the session expires.</p>"
+            "<h2>Data controller</h2><p>The controllers of personal data for this website are Region Dalarna, "
+            "Region Gävleborg and Region Värmland, who run Focus Industry together. Each region has a data "
+            "protection officer, whom you reach through the region's website.</p>"
+            "<h2>Your rights</h2><p>You have the right to know what data we hold about you, to have mistakes "
+            "corrected and in some cases to have data erased or restricted. Write to "
+            '<a href="mailto:kontakt@focusindustry.nu">kontakt@focusindustry.nu</a>.</p>'
+            "<h2>Complaints</h2><p>If you think that we process your personal data wrongly, you have the right to "
+            "complain to the Swedish Authority for Privacy Protection (IMY), the supervisory authority: "
+            '<a href="https://www.imy.se/en/individuals/forms-and-e-services/file-a-complaint/">file a complaint '
+            "with IMY</a>.</p>",
         ),
     },
 }
+
+# The "six areas" list on the about page: its links point at the area pages (made before it).
+ABOUT_AREAS_HEADING = ("De sex insatsområdena", "The six action areas")
 
 SITE_SETTINGS = {
     "contact_heading": ("Kontakt", "Contact"),
@@ -372,5 +416,10 @@ SITE_SETTINGS = {
         "Focus Industry – Dalarna, Gävleborg and Värmland.",
     ),
     "contact_email": "kontakt@focusindustry.nu",
-    "partners": ["Region Dalarna", "Region Gävleborg", "Region Värmland"],
+    # The footer names the regions as links to their own websites.
+    "partners": [
+        ("Region Dalarna", "https://www.regiondalarna.se/"),
+        ("Region Gävleborg", "https://www.regiongavleborg.se/"),
+        ("Region Värmland", "https://www.regionvarmland.se/"),
+    ],
 }

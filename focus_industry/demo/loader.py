@@ -1,5 +1,6 @@
 """Building blocks of the demo loader, shared by the core and the feature apps' `demo` modules."""
 
+import json
 import secrets
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -8,9 +9,12 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.utils.html import escape
 from django.utils.module_loading import module_has_submodule
 
+from wagtail.fields import StreamField
 from wagtail.models import Collection, Page, Site
 from wagtail.rich_text import RichText
 
@@ -39,6 +43,7 @@ class DemoContext:
     scale: int = 0
     log: object = print
     created: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
 
     @property
     def regions(self):
@@ -61,10 +66,14 @@ class DemoContext:
     def page(self, parent, model, slug_sv, publish=True, **fields):
         """The child of `parent` with Swedish slug `slug_sv`, created (and published) if missing.
 
-        An existing page is returned untouched, so editors' changes survive a second run.
+        An existing page that no editor has touched (every revision is the loader's) is brought up to
+        date with `fields`, so a re-run corrects demo content an earlier version of the loader wrote;
+        a page an editor has saved is returned as it is.
         """
         existing = model.objects.child_of(parent).filter(slug_sv=slug_sv).first()
         if existing is not None:
+            if update_untouched(existing, fields):
+                self.updated.append(existing)
             return existing
         page = model(slug_sv=slug_sv, **fields)
         parent.add_child(instance=page)
@@ -75,6 +84,89 @@ class DemoContext:
         self.created.append(page)
         return page
 
+    def retire(self, parent, model, slug_sv):
+        """Unpublish a page an earlier version of the demo made and no longer has, unless an editor saved it."""
+        page = model.objects.child_of(parent).filter(slug_sv=slug_sv).live().first()
+        if page is not None and not edited_by_someone(page):
+            page.unpublish()
+            self.updated.append(page)
+
+
+def edited_by_someone(page):
+    """True when a person has saved the page: the loader's revisions have no user."""
+    return page.revisions.exclude(user=None).exists()
+
+
+def _comparable(value):
+    """A field's stored form without the block ids StreamField gives each new block."""
+    if isinstance(value, dict):
+        return {key: _comparable(item) for key, item in value.items() if key != "id"}
+    if isinstance(value, list | tuple):
+        return [_comparable(item) for item in value]
+    return value
+
+
+def _stored(page, name):
+    model_field = page._meta.get_field(name)
+    if model_field.many_to_many:
+        return sorted(item.pk for item in getattr(page, name).all())
+    value = model_field.value_from_object(page)
+    if isinstance(model_field, StreamField):
+        return _comparable(json.loads(json.dumps(model_field.get_prep_value(value), cls=DjangoJSONEncoder)))
+    return value
+
+
+def update_untouched(page, fields):
+    """Give a page the loader made, and no editor has saved since, the current demo `fields`.
+
+    A new revision is published only when something differs. Returns True when it did.
+    """
+    if not fields or edited_by_someone(page):
+        return False
+    changed = False
+    for name, value in fields.items():
+        before = _stored(page, name)
+        setattr(page, name, value)
+        if _stored(page, name) != before:
+            changed = True
+    if changed:
+        page.save_revision().publish()
+    return changed
+
+
+def home_fields():
+    """The home page's demo fields. The film only with a real address (content.HOME["video_url"])."""
+    data = content.HOME
+    fields = tr(
+        **{
+            name: data[name]
+            for name in (
+                "title",
+                "seo_title",
+                "search_description",
+                "hero_heading",
+                "hero_intro",
+                "way_forward_heading",
+                "way_forward_text",
+                "about_heading",
+                "about_text",
+                "areas_heading",
+                "toolbox_heading",
+                "toolbox_text",
+            )
+        }
+    )
+    fields["key_figures_sv"] = [("figure", {"value": v, "label": label}) for v, label in data["key_figures"][0]]
+    fields["key_figures_en"] = [("figure", {"value": v, "label": label}) for v, label in data["key_figures"][1]]
+    fields["hero_image"] = get_or_create_image("Industrilandskap i Norra Mellansverige", key="hero")
+    for lang, index in (("sv", 0), ("en", 1)):
+        video = []
+        if data["video_url"]:
+            poster = get_or_create_image("Filmaffisch Focus Industry", key="film-poster")
+            video = [("video", {"url": data["video_url"], "title": data["video_title"][index], "poster": poster})]
+        fields[f"video_{lang}"] = video
+    return fields
+
 
 def ensure_home():
     """Replace Wagtail's welcome page by the HomePage and point the default site at it."""
@@ -84,38 +176,13 @@ def ensure_home():
     root = Page.get_first_root_node()
     if root.title_sv is None:
         Page.objects.filter(pk=root.pk).update(title_sv=root.title, title_en=root.title)
+    fields = home_fields()
     if home is None:
-        data = content.HOME
-        home = HomePage(
-            slug_sv="focus-industry",
-            slug_en="focus-industry-en",
-            **tr(
-                title=data["title"],
-                seo_title=data["seo_title"],
-                search_description=data["search_description"],
-                hero_heading=data["hero_heading"],
-                hero_intro=data["hero_intro"],
-                way_forward_heading=data["way_forward_heading"],
-                way_forward_text=data["way_forward_text"],
-                about_heading=data["about_heading"],
-                about_text=data["about_text"],
-                areas_heading=data["areas_heading"],
-                toolbox_heading=data["toolbox_heading"],
-                toolbox_text=data["toolbox_text"],
-            ),
-        )
-        home.key_figures_sv = [("figure", {"value": v, "label": label}) for v, label in data["key_figures"][0]]
-        home.key_figures_en = [("figure", {"value": v, "label": label}) for v, label in data["key_figures"][1]]
-        home.hero_image = get_or_create_image("Industrilandskap i Norra Mellansverige", key="hero")
-        poster = get_or_create_image("Filmaffisch Focus Industry", key="film-poster")
-        for lang, index in (("sv", 0), ("en", 1)):
-            setattr(
-                home,
-                f"video_{lang}",
-                [("video", {"url": data["video_url"], "title": data["video_title"][index], "poster": poster})],
-            )
+        home = HomePage(slug_sv="focus-industry", slug_en="focus-industry-en", **fields)
         root.add_child(instance=home)
         home.save_revision().publish()
+    else:
+        update_untouched(home, fields)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
@@ -145,9 +212,10 @@ def load_core(context):
         **tr(title=index_data["title"], intro=index_data["intro"]),
     )
     areas = context.areas
+    area_pages = []
     for key, (slug_sv, slug_en, intro_sv, intro_en, body_sv, body_en, steps_sv, steps_en) in content.AREA_PAGES.items():
         area = areas[key]
-        context.page(
+        area_page = context.page(
             area_index,
             ActionAreaPage,
             slug_sv,
@@ -162,8 +230,13 @@ def load_core(context):
             steps_sv=[("step", step) for step in steps_sv],
             steps_en=[("step", step) for step in steps_en],
         )
+        area_pages.append(area_page)
     pages = {}
     for key, data in content.STANDARD_PAGES.items():
+        body_sv, body_en = (
+            text.replace("{areas}", area_links(area_pages, content.ABOUT_AREAS_HEADING[index], language))
+            for index, (text, language) in enumerate(zip(data["body"], ("sv", "en"), strict=True))
+        )
         pages[key] = context.page(
             home,
             StandardPage,
@@ -171,8 +244,8 @@ def load_core(context):
             slug_en=data["slug"][1],
             show_in_menus=data["in_menu"],
             **tr(title=data["title"], intro=data["intro"]),
-            body_sv=rich(data["body"][0]),
-            body_en=rich(data["body"][1]),
+            body_sv=rich(body_sv),
+            body_en=rich(body_en),
         )
     site_settings = SiteSettings.load()
     if not site_settings.contact_email:
@@ -183,7 +256,32 @@ def load_core(context):
         site_settings.contact_email = data["contact_email"]
         site_settings.accessibility_page = pages["accessibility"]
         site_settings.privacy_page = pages["privacy"]
-        site_settings.partners = [("partner", {"name": name, "logo": None, "url": ""}) for name in data["partners"]]
+        site_settings.partners = [
+            ("partner", {"name": name, "logo": None, "url": url}) for name, url in data["partners"]
+        ]
+        site_settings.save()
+    else:
+        link_partners(site_settings)
+
+
+def area_links(area_pages, heading, language):
+    """A heading and a list of links to the action area pages (Wagtail page links: they follow renames)."""
+    items = "".join(
+        f'<li><a linktype="page" id="{page.pk}">{escape(getattr(page, f"title_{language}"))}</a></li>'
+        for page in area_pages
+    )
+    return f"<h2>{escape(heading)}</h2><ul>{items}</ul>"
+
+
+def link_partners(site_settings):
+    """Give the demo's region partners without an address their website (earlier versions had none)."""
+    urls = dict(content.SITE_SETTINGS["partners"])
+    changed = False
+    for block in site_settings.partners:
+        if not block.value.get("url") and block.value.get("name") in urls:
+            block.value["url"] = urls[block.value["name"]]
+            changed = True
+    if changed:
         site_settings.save()
 
 

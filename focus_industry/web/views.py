@@ -14,6 +14,8 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
 from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.static import serve
@@ -55,6 +57,29 @@ def public_media_name(path):
     if normalised != path or not normalised.startswith(PUBLIC_MEDIA_FOLDERS):
         return None
     return normalised
+
+
+def serve_document(request, document_id, document_filename):
+    """Wagtail's document download (it checks the collection's privacy), with honest headers.
+
+    Wagtail's sendfile writes `Content-Encoding: None` for every file whose type has no encoding, and
+    one that does (a .gz) would make the browser unpack the file it should save. The stored name may
+    carry the random suffix Django adds when a name is taken, so the saved file is named after the
+    document's title instead.
+    """
+    from wagtail.documents import get_document_model
+    from wagtail.documents.views.serve import serve as wagtail_serve
+
+    response = wagtail_serve(request, document_id, document_filename)
+    if "Content-Encoding" in response:
+        del response["Content-Encoding"]
+    if response.status_code == 200 and response.has_header("Content-Disposition"):
+        title = get_document_model().objects.filter(pk=document_id).values_list("title", flat=True).first()
+        stem, extension = posixpath.splitext(document_filename)
+        name = f"{slugify(title or '') or stem}{extension.lower()}"
+        attachment = response["Content-Disposition"].startswith("attachment")
+        response["Content-Disposition"] = content_disposition_header(attachment, name)
+    return response
 
 
 def media(request, path):

@@ -92,6 +92,14 @@ def _serve(tmp_path_factory, *demo_args, database_url=None):
         capture_output=True,
         text=True,
     )
+    # The demo has no film (no real address is known): the player's tests get a test film (tests/films.py).
+    subprocess.run(
+        [*manage, "shell", "-c", "from tests.films import add_test_film; add_test_film()"],
+        check=True,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+    )
     accounts, totp_keys = {}, {}
     for line in result.stdout.splitlines():
         if "demo login created:" in line:

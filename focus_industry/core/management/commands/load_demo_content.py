@@ -28,7 +28,10 @@ def quiet(loggers, verbosity):
 
 
 class Command(BaseCommand):
-    help = "Build the bilingual demo site from the seed text. Safe to run again: existing content is kept."
+    help = (
+        "Build the bilingual demo site from the seed text. Safe to run again: pages an editor has saved are "
+        "kept, the demo's own pages are brought up to date."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--scale", type=int, default=0, help="Also generate N extra stories (for benchmarks).")
@@ -43,7 +46,11 @@ class Command(BaseCommand):
             raise CommandError("--scale must be zero or more.")
         with translation.override("sv"), quiet(CHATTY_LOGGERS, verbosity), one_purge("demo content loaded"):
             context = load_demo_content(scale=scale, log=lambda message: self.stdout.write(message))
-        self.stdout.write(self.style.SUCCESS(f"Demo content ready ({len(context.created)} new pages)."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content ready ({len(context.created)} new pages, {len(context.updated)} brought up to date)."
+            )
+        )
         if accounts:
             try:
                 created = create_demo_accounts()
