@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from focus_industry.demo import content as core_content
+from focus_industry.demo.images import POOL_MOTIFS, subject_motif
 from focus_industry.demo.loader import tr
 
 from .models import StoryIndexPage, StoryPage
@@ -401,6 +402,7 @@ def load(context):
         if StoryPage.objects.child_of(index).filter(slug_sv=data["slug"][0]).exists():
             continue
         title_sv, title_en, motif = data["image"]
+        motif = subject_motif(motif, data["areas"])
         image = context.image(f"Framgångsexempel: {title_sv}", key=f"story-{data['slug'][0]}", motif=motif)
         body_sv, body_en = data["body"]
         if data.get("video"):
@@ -478,7 +480,10 @@ def generate(context, index, count):
     """
     regions = list(context.regions.values())
     areas = list(context.areas.values())
-    pool = [context.image(f"Exempelbild {n}", key=f"story-pool-{n}", width=960, height=540) for n in range(1, 7)]
+    pool = [
+        context.image(f"Exempelbild {n}", key=f"story-pool-{n}", width=960, height=540, motif=motif)
+        for n, motif in enumerate(POOL_MOTIFS, start=1)
+    ]
     wanted = [f"exempel-{number:04d}" for number in range(1, count + 1)]
     existing = set(StoryPage.objects.child_of(index).filter(slug_sv__in=wanted).values_list("slug_sv", flat=True))
     now = timezone.now()
