@@ -507,7 +507,7 @@ def generate(context, index, count):
             title_en=f"{topic_en} ({number})",
             lead_sv=f"Exempel {number}: så arbetar ett företag i {region.name_sv} med {area.name_sv.lower()}.",
             lead_en=f"Example {number}: how a company in {region.name_en} works to {area.name_en.lower()}.",
-            hero_image=pool[number % len(pool)],
+            hero_image=pool[(number + number // len(pool)) % len(pool)],  # neighbours and one area's differ
             hero_alt_sv=f"Illustration till exempel {number}",
             hero_alt_en=f"Illustration for example {number}",
             body_sv=[_text(f"<p>Ett genererat exempel (nummer {number}) för att mäta sajtens prestanda.</p>")],
