@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from wagtail.rich_text import RichText
 
+from focus_industry.demo.images import POOL_MOTIFS, subject_motif
 from focus_industry.demo.loader import tr
 
 from .models import StoryIndexPage, StoryPage
@@ -414,6 +415,7 @@ def load(context):
     areas = context.areas
     for data in STORIES:
         title_sv, title_en, motif = data["image"]
+        motif = subject_motif(motif, data["areas"])
         image = context.image(f"Framgångsexempel: {title_sv}", key=f"story-{data['slug'][0]}", motif=motif)
         facts = {name: data.get("facts", {}).get(name, ("", "")) for name in FACT_FIELDS}
         context.page(
@@ -463,7 +465,10 @@ def generate(context, index, count):
     """
     regions = list(context.regions.values())
     areas = list(context.areas.values())
-    pool = [context.image(f"Exempelbild {n}", key=f"story-pool-{n}", width=960, height=540) for n in range(1, 7)]
+    pool = [
+        context.image(f"Exempelbild {n}", key=f"story-pool-{n}", width=960, height=540, motif=motif)
+        for n, motif in enumerate(POOL_MOTIFS, start=1)
+    ]
     wanted = [f"exempel-{number:04d}" for number in range(1, count + 1)]
     existing = set(StoryPage.objects.child_of(index).filter(slug_sv__in=wanted).values_list("slug_sv", flat=True))
     now = timezone.now()
@@ -487,7 +492,7 @@ def generate(context, index, count):
             title_en=f"{topic_en} ({number})",
             lead_sv=f"Exempel {number}: så arbetar ett företag i {region.name_sv} med {area.name_sv.lower()}.",
             lead_en=f"Example {number}: how a company in {region.name_en} works to {area.name_en.lower()}.",
-            hero_image=pool[number % len(pool)],
+            hero_image=pool[(number + number // len(pool)) % len(pool)],  # neighbours and one area's differ
             hero_alt_sv=f"Illustration till exempel {number}",
             hero_alt_en=f"Illustration for example {number}",
             body_sv=[_text(f"<p>Ett genererat exempel (nummer {number}) för att mäta sajtens prestanda.</p>")],

@@ -5,7 +5,7 @@
   var toggle = document.querySelector(".main-nav__toggle");
   var list = document.getElementById("main-nav-list");
   if (toggle && list) {
-    var small = window.matchMedia("(max-width: 47.99rem)");
+    var small = window.matchMedia("(max-width: 63.99rem)");
     var sync = function () {
       if (small.matches) {
         toggle.hidden = false;

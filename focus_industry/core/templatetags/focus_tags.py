@@ -81,17 +81,42 @@ def site_root(context):
 
 
 @register.simple_tag(takes_context=True)
-def main_menu(context):
-    """The main menu, with the current item marked."""
-    path = getattr(context.get("page"), "path", "") or ""
+def main_menu(context, part="main"):
+    """The header's menus, with the current item marked.
+
+    `part="main"`: the bar of content sections (on small screens, the service pages follow them in the
+    same list); `part="service"`: about and contact (the menu's standard pages), small in the header's
+    top row on wider screens, so the bar keeps to one row.
+    """
+    page = context.get("page")
+    path = getattr(page, "path", "") or ""
+    template_name = "components/main_menu.html" if part == "main" else "components/service_menu.html"
+    return _render_main_menu(context, path, template_name)
+
+
+def _menu_items(context, current_path):
+    """The site root's children in the menu, split into content sections and service pages; one query
+    per request, shared by both menus."""
+    from focus_industry.core.models import StandardPage
+
+    request = context.get("request")
+    cached = getattr(request, "_focus_menu_items", None)
+    if cached is not None and cached[0] == current_path:
+        return cached[1]
     root = site_root(context)
-    items = []
+    sections, service = [], []
     if root is not None:
         for item in exclude_private(root.get_children().live().in_menu()):
-            items.append({"page": item, "active": bool(path) and path.startswith(item.path)})
-    return render_to_string(
-        "components/main_menu.html", {"items": items, "request": context.get("request"), "root": root}
-    )
+            entry = {"page": item, "active": bool(current_path) and current_path.startswith(item.path)}
+            (service if issubclass(item.specific_class or Page, StandardPage) else sections).append(entry)
+    result = {"root": root, "items": sections, "service_items": service}
+    if request is not None:
+        request._focus_menu_items = (current_path, result)
+    return result
+
+
+def _render_main_menu(context, current_path, template_name):
+    return render_to_string(template_name, {**_menu_items(context, current_path), "request": context.get("request")})
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
@@ -118,6 +143,33 @@ def query_with(context, **changes):
         params.pop("page", None)  # a changed filter starts again from the first page
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+# The six action areas' pictograms (static/img/areas/<key>.svg), by the area's stable key.
+AREA_ICONS = {"innovation", "skills", "internationalisation", "low-carbon", "research", "supply-chains"}
+
+
+@register.filter
+def area_icon(area):
+    """The address of the action area's pictogram, or "" for an area without one."""
+    from django.templatetags.static import static
+
+    slug = getattr(area, "slug", "")
+    return static(f"img/areas/{slug}.svg") if slug in AREA_ICONS else ""
+
+
+@register.simple_tag(takes_context=True)
+def card_subjects(context, areas, regions):
+    """{"areas": …, "regions": …} of a card, less the page's own subject: a card on an action area's page
+    (`context_area`, the area's pk) leaves that area out, on a region's page (`context_region`) the region.
+    `regions` may be one region (an initiative has one)."""
+    area_pk, region_pk = context.get("context_area"), context.get("context_region")
+    if hasattr(regions, "pk"):
+        regions = [regions]
+    return {
+        "areas": [area for area in areas or () if not area_pk or area.pk != area_pk],
+        "regions": [region for region in regions or () if region and (not region_pk or region.pk != region_pk)],
+    }
 
 
 @register.filter
