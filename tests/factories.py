@@ -84,3 +84,22 @@ def no_live_stories():
     from stories.models import StoryPage
 
     StoryPage.objects.live().update(live=False)
+
+
+def about_form(**changes):
+    """The About page's admin edit form, filled in as an editor would, with `changes` on top."""
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+    values = {
+        "title_sv": "Om Focus Industry",
+        "title_en": "About Focus Industry",
+        "slug_sv": "om-focus-industry",
+        "slug_en": "about-focus-industry",
+        "intro_sv": "Ny svensk ingress.",
+        "intro_en": "A new English introduction.",
+        "body_sv": streamfield([("text", rich_text("<p>Text</p>"))]),
+        "body_en": streamfield([("text", rich_text("<p>Text</p>"))]),
+        "comments": inline_formset([]),
+    }
+    values.update(changes)
+    return nested_form_data(values)

@@ -18,6 +18,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from focus_industry.core.models import SiteSettings, StandardPage
 from focus_industry.editors.translation_status import analyse
+from tests.factories import about_form
 from tests.security import _policy as policy
 
 COORDINATORS = "Coordinators"
@@ -233,25 +234,10 @@ def test_a_promoter_cannot_approve_and_is_told_nothing_was_approved(client, make
 
 
 def test_submit_through_the_admin_edit_view(client, make_user, about):
-    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
-
     promoter = make_user(PROMOTERS)
     client.force_login(promoter)
     edit_url = reverse("wagtailadmin_pages:edit", args=[about.pk])
-    data = nested_form_data(
-        {
-            "title_sv": "Om Focus Industry",
-            "title_en": "About Focus Industry (new)",
-            "slug_sv": "om-focus-industry",
-            "slug_en": "about-focus-industry",
-            "intro_sv": "Ny svensk ingress.",
-            "intro_en": "A new English introduction.",
-            "body_sv": streamfield([("text", rich_text("<p>Text</p>"))]),
-            "body_en": streamfield([("text", rich_text("<p>Text</p>"))]),
-            "comments": inline_formset([]),
-            "action-submit": "1",
-        }
-    )
+    data = about_form(title_en="About Focus Industry (new)", **{"action-submit": "1"})
     response = client.post(edit_url, data)
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     about.refresh_from_db()

@@ -7,30 +7,15 @@ import pytest
 
 from django.urls import reverse
 
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import streamfield
 
 from focus_industry.core.models import StandardPage
+from tests.factories import about_form
 
 PROMOTERS = "Business promoters"
 
 
 pytestmark = pytest.mark.usefixtures("wagtail_hooks_loaded")
-
-
-def _about_form(**changes):
-    values = {
-        "title_sv": "Om Focus Industry",
-        "title_en": "About Focus Industry",
-        "slug_sv": "om-focus-industry",
-        "slug_en": "about-focus-industry",
-        "intro_sv": "Ny svensk ingress.",
-        "intro_en": "A new English introduction.",
-        "body_sv": streamfield([("text", rich_text("<p>Text</p>"))]),
-        "body_en": streamfield([("text", rich_text("<p>Text</p>"))]),
-        "comments": inline_formset([]),
-    }
-    values.update(changes)
-    return nested_form_data(values)
 
 
 # --- The preview panel ----------------------------------------------------------------------
@@ -40,7 +25,7 @@ def _about_form(**changes):
 def test_the_admin_may_frame_the_preview_of_a_draft(client, make_user, about, mode, title):
     client.force_login(make_user(PROMOTERS))
     url = reverse("wagtailadmin_pages:preview_on_edit", args=[about.pk])
-    state = client.post(url, _about_form(title_sv="Om oss UTKAST", title_en="About us DRAFT"))
+    state = client.post(url, about_form(title_sv="Om oss UTKAST", title_en="About us DRAFT"))
     assert state.json() == {"is_valid": True, "is_available": True}
 
     response = client.get(url, {"mode": mode})
@@ -555,7 +540,7 @@ def test_a_page_saved_without_english_shows_swedish_on_the_english_page(client, 
     _admin_in(client, make_user(superuser=True), "sv")
     url = reverse("wagtailadmin_pages:edit", args=[about.pk])
     response = client.post(
-        url, _about_form(title_en="", intro_en="", body_en=streamfield([]), **{"action-publish": "1"})
+        url, about_form(title_en="", intro_en="", body_en=streamfield([]), **{"action-publish": "1"})
     )
     assert response.status_code == 302
     about.refresh_from_db()

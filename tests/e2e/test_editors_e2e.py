@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tests.e2e.conftest import ROOT, admin_log_in, screenshot
+from tests.e2e.conftest import ROOT, admin_log_in, screenshot, server_shell
 
 pytestmark = pytest.mark.browser
 
@@ -49,17 +49,9 @@ def promoters_parent_paths(e2e_server):
     """The Swedish and English address of that page, e.g. ('/om-focus-industry/', '/en/about-focus-industry/')."""
     code = (
         "from django.utils import translation; from focus_industry.core.models import StandardPage; "
-        f"p = {PROMOTERS_PARENT}; print(p.get_url()); translation.activate('en'); print(p.get_url())"
+        f"p = {PROMOTERS_PARENT}; a = p.get_url(); translation.activate('en'); print(a, p.get_url())"
     )
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", code],
-        env=e2e_server["env"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    sv, en = result.stdout.strip().splitlines()[-2:]
+    sv, en = server_shell(e2e_server, code).split()
     return sv, en
 
 

@@ -4,13 +4,11 @@ the overview with its map and a region page in both languages, desktop and mobil
 Every step waits on what a user would see (Playwright's `expect` retries until it holds), never on time."""
 
 import re
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ARTIFACTS, ROOT, screenshot
+from tests.e2e.conftest import ARTIFACTS, screenshot, server_shell
 
 pytestmark = pytest.mark.browser
 
@@ -30,15 +28,7 @@ def page_ids(e2e_server):
         "print(RegionPage.objects.get(region__slug='dalarna').pk,"
         " InitiativePage.objects.get(slug_sv='vuxenutbildning-sagverksoperatorer').pk)"
     )
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", code],
-        env=e2e_server["env"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    dalarna, varmland_initiative = result.stdout.strip().splitlines()[-1].split()
+    dalarna, varmland_initiative = server_shell(e2e_server, code).split()
     return {"dalarna": int(dalarna), "varmland_initiative": int(varmland_initiative)}
 
 
