@@ -50,14 +50,13 @@ def story(parent=None, *, regions=(), action_areas=(), **fields):
 
 def initiative(parent, *, action_areas=(), **fields):
     """An initiative below `parent` (a RegionPage: the region follows it)."""
-    from initiatives.models import InitiativePage, Status
+    from initiatives.models import InitiativePage
 
     values = {
         **_names("Initiativ", "Initiative", "initiativ", "initiative"),
         "summary_sv": "Sammanfattning",
         "summary_en": "Summary",
-        "status": Status.RUNNING,
-        "start_date": datetime.date(2025, 1, 1),
+        "start_date": datetime.date(2025, 1, 1),  # no end date: running (the status follows the dates)
         **fields,
     }
     return publish(parent, InitiativePage(**values), action_areas=action_areas)

@@ -27,8 +27,10 @@ def _accessible_form(html, *names):
         field_id = re.search(r'id="([^"]+)"', field).group(1)
         assert f'<label for="{field_id}">' in html, name
         assert f'autocomplete="{autocomplete}"' in field, name
-    # No third party: every address the page loads or links to is on this site (alternates are absolute).
-    assert not re.search(r'(?:src|href|action)="(?:https?:)?//(?!testserver/)', html)
+    # No third party: everything the page loads, and where its form posts, is on this site (alternates are
+    # absolute). Plain links out, such as the regions' own sites in the footer, load nothing.
+    assert not re.search(r'(?:src|action)="(?:https?:)?//(?!testserver/)', html)
+    assert not re.search(r'<link[^>]*href="(?:https?:)?//(?!testserver/)', html)
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
