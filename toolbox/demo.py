@@ -143,7 +143,7 @@ RESOURCES = [
         "mall-kompetensbehovsanalys",
         "template-skills-needs-analysis",
         "gavleborg",
-        ("Mall: kompetensbehovsanalys", "Template: skills needs analysis"),
+        ("Mall: analys av kompetensbehov", "Template: skills needs analysis"),
         (
             "Ett kalkylblad för att kartlägga vilka kompetenser företaget behöver de närmaste tre åren och hur "
             "behoven kan mötas med utbildning eller rekrytering.",

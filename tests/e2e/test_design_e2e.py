@@ -59,7 +59,7 @@ TEXT_JS = """
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent;
-      for (const match of text.matchAll(/[^\\s\\u00ad-]+[\\u00ad-]?/gu)) {
+      for (const match of text.matchAll(/[^\\s\\u00ad\\u2013\\u2014-]+[\\u00ad\\u2013\\u2014-]?/gu)) {
         const word = match[0];
         if (word.length < 4) continue;
         const start = match.index;
@@ -69,7 +69,7 @@ TEXT_JS = """
         let at = 1;
         while (at < word.length && topOf(node, start + at) === first) at++;
         const before = word[at - 1];
-        if (before === "\\u00ad" || before === "-") continue;
+        if (before === "\\u00ad" || before === "-" || before === "\\u2013" || before === "\\u2014") continue;  // a hyphen or a dash: a break the typography allows
         if (browserBreaks(node.parentElement, word.replace(/\\u00ad/g, ""))) continue;
         problems.push(`${name}: "${word.slice(0, at)}|${word.slice(at)}" breaks inside the word without a hyphen`);
       }

@@ -26,7 +26,7 @@ def test_toolbox_listing_and_resource_page_look_finished(e2e_server, new_page, l
     page.goto(base + LISTING[language])
     assert page.locator("html").get_attribute("lang") == language
     assert page.locator("h1").inner_text() == ("Verktygslåda" if language == "sv" else "Toolbox")
-    assert page.locator(".toolbox-card").count() == 11
+    assert page.locator(".toolbox-card").count() == 10
     assert no_horizontal_scroll(page)
     screenshot(page, f"toolbox-{language}-{width}")
 
@@ -53,7 +53,7 @@ def test_clicking_filters_narrows_and_clearing_restores(e2e_server, new_page):
     screenshot(page, "toolbox-filtered-en-1280")
     page.locator("a", has_text="Clear all filters").click()
     page.wait_for_load_state()
-    assert page.locator(".toolbox-card").count() == 11
+    assert page.locator(".toolbox-card").count() == 10
 
 
 def test_mobile_filters_start_folded_and_open_on_request(e2e_server, new_page):
@@ -80,7 +80,7 @@ def test_internal_file_needs_a_staff_login(e2e_server, new_page):
     href = link.get_attribute("href")
     response = page.request.get(base + href)
     assert response.status == 200
-    assert response.headers["content-disposition"] == 'attachment; filename="arbetsplan-samordnare.pdf"'
+    assert response.headers["content-disposition"] == 'attachment; filename="intern-arbetsplan-samordnare.pdf"'
     screenshot(page, "toolbox-internal-sv-1280")
     anonymous = new_page(width=1280)
     refused = anonymous.request.get(base + href, max_redirects=0)
