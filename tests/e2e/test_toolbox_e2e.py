@@ -80,7 +80,7 @@ def test_internal_file_needs_a_staff_login(e2e_server, new_page):
     href = link.get_attribute("href")
     response = page.request.get(base + href)
     assert response.status == 200
-    assert response.headers["content-disposition"] == 'attachment; filename="intern-arbetsplan-samordnare.pdf"'
+    assert response.headers["content-disposition"] == 'attachment; filename="exempel-intern-arbetsplan-samordnare.pdf"'
     screenshot(page, "toolbox-internal-sv-1280")
     anonymous = new_page(width=1280)
     refused = anonymous.request.get(base + href, max_redirects=0)
