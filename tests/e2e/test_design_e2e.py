@@ -69,7 +69,8 @@ TEXT_JS = """
         let at = 1;
         while (at < word.length && topOf(node, start + at) === first) at++;
         const before = word[at - 1];
-        if (before === "\\u00ad" || before === "-" || before === "\\u2013" || before === "\\u2014") continue;  // a hyphen or a dash: a break the typography allows
+        // After a soft hyphen, a hyphen or a dash: a break the typography allows.
+        if (before === "\\u00ad" || before === "-" || before === "\\u2013" || before === "\\u2014") continue;
         if (browserBreaks(node.parentElement, word.replace(/\\u00ad/g, ""))) continue;
         problems.push(`${name}: "${word.slice(0, at)}|${word.slice(at)}" breaks inside the word without a hyphen`);
       }
