@@ -1,7 +1,8 @@
-"""Only for code that has not moved to the one cache design yet (page_cache.py): the listings' facet
-counts (listing.py), the search and the routing still call `kept`/`kept_many`. Both now store in the
-shared "template_fragments" store under the content version (off wherever fragments are off: previews,
-the tests). Delete this module once those call sites are gone.
+"""Only for the search (search/views.py), the last code not moved to the one cache design
+(page_cache.py): `kept` is `page_cache.cached` in the fragment store, skipped for previews; `kept_many`
+reads and fills many ids in one round trip. Both store in the shared "template_fragments" store under
+the content version. Next: `kept_many` becomes `page_cache.cached_many`, the search calls `cached`, and
+this module goes.
 """
 
 from django.conf import settings
