@@ -34,10 +34,12 @@
 
   // Listings: the filters start folded wherever they stand above the results (narrower than the
   // two columns of .listing), so the results come first; the count and the active filters stay in
-  // view. Without this file they are simply open.
+  // view. Without this file they are simply open. Until this runs, site.css draws them folded on a
+  // narrow screen; data-folded hands that over to the <details> itself.
   var filters = document.querySelector("[data-listing-filters]");
-  if (filters && window.matchMedia("(max-width: 63.99rem)").matches) {
-    filters.removeAttribute("open");
+  if (filters) {
+    if (window.matchMedia("(max-width: 63.99rem)").matches) { filters.removeAttribute("open"); }
+    filters.setAttribute("data-folded", "");
   }
 
   // Videos: nothing is requested from YouTube or Vimeo until the visitor clicks play.
