@@ -38,12 +38,12 @@ run: install ## Migrate, load the bilingual demo content and serve on http://127
 	@$(PY) manage.py update_translation_fields > /dev/null
 	@demo=$$($(PY) manage.py load_demo_content --accounts) || { echo "$$demo"; exit 1; }; \
 	echo ""; \
-	echo "  Site (Swedish):  http://$(HOST):$(PORT)/"; \
-	echo "  Site (English):  http://$(HOST):$(PORT)/en/"; \
-	echo "  Admin:           http://$(HOST):$(PORT)/admin/"; \
+	echo "  Site: http://$(HOST):$(PORT)/   English: http://$(HOST):$(PORT)/en/   Admin: http://$(HOST):$(PORT)/admin/"; \
 	echo "$$demo" | grep -E "demo (login|2FA key) created|demo logins exist" || true; \
 	echo ""
-	@WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}" $(PY) manage.py runserver $(HOST):$(PORT)
+	@# migrate has run the system checks; Django's development-server warning is for the public internet.
+	@WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}" DJANGO_RUNSERVER_HIDE_WARNING=true \
+		$(PY) manage.py runserver --skip-checks $(HOST):$(PORT)
 
 # The tiers: tests/conftest.py marks the slow one (servers, browsers, crawls, scale-out). A `-m` in
 # PYTEST_ARGS comes last and wins, e.g. `make test-postgres PYTEST_ARGS='-m slow'`.

@@ -436,6 +436,8 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         # django-axes announces its version at every start of every process (manage.py commands too).
         "axes.apps": {"level": "WARNING"},
+        # runserver's "Watching for file changes": the demo logins stay in the last lines of `make run`.
+        "django.utils.autoreload": {"level": "WARNING"},
     },
 }
 # Seconds a visitor is asked to wait (Retry-After) when the database cannot be reached.
