@@ -6,9 +6,11 @@ content freely.
 
 Two tiers: `make test` runs the fast one (`-m "not slow"`), `make test-slow` the slow one. A test is slow
 when it lies under one of SLOW_PATHS (folders and modules that start servers or browsers, or crawl the
-site) or carries the `browser`, `scaleout` or `slow` marker itself; README.md lists the slow tier.
+site) or carries the `browser`, `scaleout` or `slow` marker itself; the adversarial matrices are split
+between the tiers (MATRIX_PATHS). README.md lists the slow tier.
 """
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -31,21 +33,36 @@ SLOW_PATHS = (
     "test_cache_workers.py",  # a rename in one gunicorn worker seen by every other, with and without Redis
     "security/test_outages.py",  # servers losing Redis and the database under load
     "security/test_slow_clients.py",  # slow-loris clients against gunicorn behind HAProxy
-    # The generated matrices of the adversarial suite: every role, action, field, listing parameter and
-    # bad value (several minutes of CPU together; the targeted threats stay in the fast tier).
+    "test_seo_completeness.py",  # every page of the site, its canonical, Open Graph and JSON-LD
+)
+# The generated matrices of the adversarial suite: every role, action, field, listing parameter and bad
+# value, four minutes of CPU together. The fast tier runs every MATRIX_SAMPLE-th case of each test (in
+# collection order, so every role and action is among them), the slow tier the rest: `make test` tries
+# each threat on both databases in CI, and `make test-slow` the whole matrix.
+MATRIX_PATHS = (
     "security/test_admin_actions.py",
     "security/test_bad_numbers.py",
     "security/test_chosen_files.py",
     "security/test_files_policy.py",
-    "test_seo_completeness.py",  # every page of the site, its canonical, Open Graph and JSON-LD
 )
+MATRIX_SAMPLE = 6
+
+
+def _relative(item):
+    path = item.path.resolve()
+    return path.relative_to(TESTS).as_posix() if path.is_relative_to(TESTS) else ""
 
 
 def pytest_collection_modifyitems(config, items):
+    seen = Counter()  # cases of each matrix test so far
     for item in items:
-        path = item.path.resolve()
-        relative = path.relative_to(TESTS).as_posix() if path.is_relative_to(TESTS) else ""
-        if relative.startswith(SLOW_PATHS) or any(item.iter_markers("browser")) or any(item.iter_markers("scaleout")):
+        relative = _relative(item)
+        if relative.startswith(MATRIX_PATHS):
+            function = (relative, getattr(item, "originalname", item.name))
+            if seen[function] % MATRIX_SAMPLE:
+                item.add_marker(pytest.mark.slow)
+            seen[function] += 1
+        elif relative.startswith(SLOW_PATHS) or any(item.iter_markers("browser")) or any(item.iter_markers("scaleout")):
             item.add_marker(pytest.mark.slow)
 
 
