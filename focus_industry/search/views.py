@@ -19,7 +19,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search.utils import normalise_query_string
 
-from focus_industry.web import fragments
+from focus_industry.web.page_cache import FRAGMENTS, cached, cached_many
 
 from .analysis import WORD, marks, query_terms
 from .backend import ranked_page
@@ -100,11 +100,11 @@ def highlighted_excerpt(texts, tokens):
 def searchable_pages(request=None):
     """Live pages that anyone may see, below the tree root.
 
-    What `.public()` does, with the private sections kept between requests (fragments.py; a new view
-    restriction purges): the search backend accepts only plain field filters, so no subquery.
+    What `.public()` does, with the private sections kept between requests (page_cache.cached; a new
+    view restriction purges): the search backend accepts only plain field filters, so no subquery.
     """
     pages = Page.objects.live().filter(depth__gt=1)
-    for path, depth in fragments.kept(request, "private-sections", [], _private_sections):
+    for path, depth in cached("private-sections", [], _private_sections, request=request, using=FRAGMENTS):
         pages = pages.exclude(path__startswith=path, depth__gte=depth)
     return pages
 
@@ -203,11 +203,12 @@ def search_context(request, query_string, types, selected):
 
     tokens = query_tokens(query_string)
     listed = dict(shown)
-    entries = fragments.kept_many(
-        request,
+    entries = cached_many(
         "search-result-texts",
         listed,
         lambda missing: result_entries(request, [(pk, listed[pk]) for pk in missing], types),
+        request=request,
+        using=FRAGMENTS,
     )
     type_keys = {result_type.key: result_type for result_type in types}
     items = []
@@ -267,7 +268,7 @@ def page_number(request):
 def result_entries(request, pairs, types):
     """{id: what the result list shows of the page} for the (id, content type id) `pairs`, loaded
     together (types.specific_pages). Kept between searches per page and language until content changes
-    (fragments.py), so a search loads no page it has shown before; the excerpt is highlighted afresh for
+    (page_cache.cached_many), so a search loads no page it has shown before; the excerpt is highlighted afresh for
     every query.
     """
     entries = {}

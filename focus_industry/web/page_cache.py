@@ -32,6 +32,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal
 from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 from wagtail import hooks
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
@@ -53,6 +54,8 @@ NEVER_CACHED_PREFIXES = (ADMIN_PREFIX, "/documents/", "/media/", "/static/", "/h
 # Fields Wagtail fills in on its own while pages render (not an editor's change).
 BOOKKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
 VERSION_KEY = "content-version"
+#: The store of `{% wagtailcache %}` (the alias Django's cache tag uses), also for rendered pieces of data.
+FRAGMENTS = "template_fragments"
 
 
 # --- The content version ------------------------------------------------------------------------
@@ -82,10 +85,17 @@ def content_version_context(request):
     return {"content_version": content_version(request)}
 
 
+def _version_for(request):
+    """The content version to store under, or None for nothing stored: a preview shows a draft."""
+    if request is not None and getattr(request, "is_preview", False):
+        return None
+    return content_version(request)
+
+
 def cached(name, vary, compute, request=None, using="default"):
     """`compute()`'s result from the `using` store under the content version, else computed and stored
     (None is never stored). `vary` lists everything else the result depends on (the language, if so)."""
-    version = content_version(request)
+    version = _version_for(request)
     if version is None:
         return compute()
     parts = "\x1f".join(str(value) for value in vary)
@@ -97,6 +107,30 @@ def cached(name, vary, compute, request=None, using="default"):
         if value is not None:
             store.set(key, value, settings.FOCUS_PAGE_CACHE_SECONDS, version=version)
     return value
+
+
+def cached_many(name, ids, compute_missing, request=None, using="default"):
+    """`cached` for many ids in one round trip each way: {id: value} for every id, from the store where it
+    has them, the others from one `compute_missing(missing_ids)` call. Keys include the language."""
+    ids = list(dict.fromkeys(ids))
+    version = _version_for(request)
+    if version is None or not ids:
+        return compute_missing(ids) if ids else {}
+    store = caches[using]
+    language = translation.get_language()
+    keys = {item: f"{name}:{language}:{item}" for item in ids}
+    found = store.get_many(keys.values(), version=version)
+    values = {item: found[key] for item, key in keys.items() if key in found}
+    missing = [item for item in ids if item not in values]
+    if missing:
+        computed = compute_missing(missing)
+        store.set_many(
+            {keys[item]: value for item, value in computed.items() if value is not None},
+            settings.FOCUS_PAGE_CACHE_SECONDS,
+            version=version,
+        )
+        values.update(computed)
+    return values
 
 
 # --- Purge --------------------------------------------------------------------------------------
