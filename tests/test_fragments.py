@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 import pytest
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client, RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
@@ -180,6 +181,39 @@ def test_a_shared_store_that_is_down_caches_nothing_and_shows_every_change(
         # Without the content version nothing is cached, so no process can show what was before.
         publish(story, django_capture_on_commit_callbacks, title_en="Changed while Redis is down")
         assert "Changed while Redis is down" in get(client, "/en/").content.decode()
+
+
+def test_while_redis_is_away_the_hosts_files_stand_in_and_a_change_shows_at_once(
+    django_capture_on_commit_callbacks, redis_down_url, tmp_path
+):
+    def away(alias, stand_in=True):
+        options = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5}
+        return {
+            "BACKEND": "focus_industry.web.cache_backends.ResilientRedisCache",
+            "LOCATION": redis_down_url,
+            "KEY_PREFIX": alias,
+            "OPTIONS": {**options, "AWAY_STORE": str(tmp_path / alias)} if stand_in else options,
+        }
+
+    def second_visit_queries():
+        client = Client()
+        get(client, "/en/")
+        with CaptureQueriesContext(connection) as queries:
+            get(client, "/en/")
+        return len(queries)
+
+    aliases = ("default", "template_fragments", "pagecache")
+    with override_settings(CACHES={alias: away(alias, stand_in=False) for alias in aliases}):
+        nothing_kept = second_visit_queries()
+    with override_settings(CACHES={alias: away(alias) for alias in aliases}):
+        assert second_visit_queries() < nothing_kept, "what the stand-in keeps spares the home page's queries"
+        client = Client()
+        story = published_stories().first()
+        assert story.title_en in get(client, "/en/").content.decode()
+        assert list((tmp_path / "template_fragments").iterdir()), "kept in this host's files"
+        publish(story, django_capture_on_commit_callbacks, title_en="Changed while Redis is away")
+        assert "Changed while Redis is away" in get(client, "/en/").content.decode()
+        assert caches["template_fragments"]._stand_in.default_timeout == 30  # nothing kept longer meanwhile
 
 
 @pytest.mark.parametrize("url", ["/en/", "/en/success-stories/", "/en/initiatives/", "/en/toolbox/"])

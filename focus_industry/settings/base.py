@@ -168,7 +168,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # tags use); code keeps data in "default". Fragments and data are keyed by the content version, a token in
 # "default" that every purge replaces. Every store is shared by all processes, so a purge reaches all:
 # with REDIS_URL, Redis (django-redis with IGNORE_EXCEPTIONS through cache_backends.ResilientRedisCache:
-# while Redis is away everything is a miss, slower and never stale); without it, folders of files under
+# while Redis is away, this host's files stand in for it for 30 s at a time); without it, folders of files under
 # var/cache/ that every gunicorn worker of the host reads (FileBasedCache: no table to create, and no
 # writes competing with editors' for SQLite's one write lock, as DatabaseCache would).
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -184,6 +184,9 @@ if REDIS_URL:
         "CONNECTION_POOL_KWARGS": {"retry": None},
         "AWAY_RETRY_SECONDS": float(os.environ.get("REDIS_AWAY_RETRY_SECONDS", "5")),
         "AWAY_WARNING_SECONDS": 60,
+        # While Redis is away, this host's files stand in for it (as without Redis), keeping nothing
+        # longer than this: another host's purge cannot reach them.
+        "AWAY_STORE_SECONDS": float(os.environ.get("REDIS_AWAY_STORE_SECONDS", "30")),
     }
     CACHES = {
         alias: {
@@ -191,7 +194,7 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
             "TIMEOUT": FOCUS_PAGE_CACHE_SECONDS,
-            "OPTIONS": REDIS_OPTIONS,
+            "OPTIONS": {**REDIS_OPTIONS, "AWAY_STORE": str(FOCUS_CACHE_DIR / "redis-away" / alias)},
         }
         for alias, prefix in _CACHE_STORES.items()
     }

@@ -9,10 +9,14 @@ REDIS_URL is set), with two changes:
   traceback for each. Here, once a call failed, the process skips Redis for OPTIONS["AWAY_RETRY_SECONDS"]
   (every alias and thread of the process: the state is kept per Redis server), then lets one call try
   it again. It logs one WARNING per OPTIONS["AWAY_WARNING_SECONDS"] while Redis stays away, and one INFO
-  when it answers again. Meanwhile every read is a miss and nothing is kept anywhere else: the content
-  version cannot be read, so pages and fragments are rendered afresh (page_cache.py). Slower, never stale.
-  A purge made meanwhile cannot reach Redis, so when it answers again the process purges
-  (`redis_reachable_again`): nothing stored before the outage comes back.
+  when it answers again.
+- Meanwhile the site runs as it runs without Redis: every call goes to a stand-in, the same file store
+  (FileBasedCache) that serves when no Redis is configured, in OPTIONS["AWAY_STORE"] (a folder of this
+  host, shared by its workers), keeping nothing longer than OPTIONS["AWAY_STORE_SECONDS"] (30 s). A purge
+  made meanwhile reaches every worker of the host at once (the content version lives in the stand-in
+  too); other hosts see a change within those seconds. Without AWAY_STORE every call is a miss (slower,
+  never stale). A purge made meanwhile cannot reach Redis, so when it answers again the process empties
+  the stand-in and purges (`redis_reachable_again`): nothing stored before or during the outage comes back.
 """
 
 import logging
@@ -24,6 +28,8 @@ from django_redis.cache import RedisCache, omit_exception
 from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import ConnectionError as RedisConnectionError
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.filebased import FileBasedCache
 from django.dispatch import Signal
 
 logger = logging.getLogger(__name__)
@@ -38,6 +44,7 @@ class _Outage:
 
     def __init__(self, name, retry_seconds, warning_seconds):
         self.name, self.retry_seconds, self.warning_seconds = name, retry_seconds, warning_seconds
+        self.stand_ins = {}  # folder: the stand-in store of an alias on this server, emptied on its return
         self.lock = threading.Lock()
         self.retry_at = None  # None: Redis is reachable; else the time before which it is skipped
         self.since = None
@@ -68,10 +75,11 @@ class _Outage:
             self.warned_at = now
         cause = error.__cause__ or error
         logger.warning(
-            "Redis at %s unreachable (%s: %s); caching nothing, trying Redis every %g s",
+            "Redis at %s unreachable (%s: %s); %s, trying Redis every %g s",
             self.name,
             type(cause).__name__,
             str(cause).strip().splitlines()[0] if str(cause).strip() else "",
+            "caching in this host's files meanwhile" if self.stand_ins else "caching nothing",
             self.retry_seconds,
         )
 
@@ -83,6 +91,11 @@ class _Outage:
                 return
             away_for = time.monotonic() - self.since
             self.retry_at = self.since = None
+        for stand_in in list(self.stand_ins.values()):
+            try:
+                stand_in.clear()
+            except OSError:  # another worker of the host emptied it at the same moment
+                pass
         logger.info("Redis at %s reachable again after %.0f s", self.name, away_for)
         redis_reachable_again.send(sender=None, server=self.name)
 
@@ -130,13 +143,54 @@ class _GuardedClient:
         return guarded
 
 
+def _stand_in(outage, params):
+    """The file store that serves while Redis is away (None without OPTIONS["AWAY_STORE"])."""
+    options = params.get("OPTIONS", {})
+    folder = options.get("AWAY_STORE")
+    if not folder:
+        return None
+    with _outages_lock:
+        if folder not in outage.stand_ins:
+            outage.stand_ins[folder] = FileBasedCache(
+                folder,
+                {
+                    "TIMEOUT": float(options.get("AWAY_STORE_SECONDS", 30)),
+                    "KEY_PREFIX": params.get("KEY_PREFIX", ""),
+                    "OPTIONS": {"MAX_ENTRIES": int(options.get("AWAY_STORE_MAX_ENTRIES", 5000))},
+                },
+            )
+        return outage.stand_ins[folder]
+
+
+def _or_stand_in(name, timeout_at=None):
+    """The cache method `name`: Redis's answer, or the stand-in's when Redis is away (the call to Redis
+    then fails at once). The stand-in keeps nothing longer than its own TIMEOUT (`timeout_at`: the
+    position of the timeout among the arguments, which the stand-in never gets)."""
+    redis_method = getattr(RedisCache, name)
+
+    def method(self, *args, **kwargs):
+        result = redis_method(self, *args, **kwargs)
+        if self._stand_in is None or not self._outage.away():
+            return result
+        kwargs.pop("timeout", None)
+        kwargs.pop("client", None)
+        if timeout_at is not None and len(args) > timeout_at:
+            args = (*args[:timeout_at], DEFAULT_TIMEOUT, *args[timeout_at + 1 :])
+        return getattr(self._stand_in, name)(*args, **kwargs)
+
+    method.__name__ = name
+    return method
+
+
 class ResilientRedisCache(RedisCache):
-    """See the module's docstring. OPTIONS as django-redis's, plus AWAY_RETRY_SECONDS (5) and
-    AWAY_WARNING_SECONDS (60)."""
+    """See the module's docstring. OPTIONS as django-redis's, plus AWAY_RETRY_SECONDS (5),
+    AWAY_WARNING_SECONDS (60), AWAY_STORE (a folder; none: nothing kept while away) and
+    AWAY_STORE_SECONDS (30)."""
 
     def __init__(self, server, params):
         super().__init__(server, params)
         self._outage = _outage_of(server, params.get("OPTIONS", {}))
+        self._stand_in = _stand_in(self._outage, params)
         self._log_ignored_exceptions = False  # the _Outage logs once per interval instead of every call
 
     @property
@@ -144,9 +198,26 @@ class ResilientRedisCache(RedisCache):
         return _GuardedClient(super().client, self._outage)
 
     def is_away(self):
-        """Whether this process found Redis away at its last try (every read is a miss meanwhile)."""
+        """Whether this process found Redis away at its last try (the stand-in serves meanwhile)."""
         return self._outage.away()
 
-    @omit_exception
+    get = _or_stand_in("get")
+    get_many = _or_stand_in("get_many")
+    has_key = _or_stand_in("has_key")
+    set = _or_stand_in("set", timeout_at=2)
+    add = _or_stand_in("add", timeout_at=2)
+    set_many = _or_stand_in("set_many", timeout_at=1)
+    touch = _or_stand_in("touch", timeout_at=1)
+    delete = _or_stand_in("delete")
+    delete_many = _or_stand_in("delete_many")
+    incr = _or_stand_in("incr")
+    decr = _or_stand_in("decr")
+
     def clear(self):
+        self._clear_own_keys()
+        if self._stand_in is not None and self._outage.away():
+            self._stand_in.clear()
+
+    @omit_exception
+    def _clear_own_keys(self):
         self.client.delete_pattern("*", itersize=500)
