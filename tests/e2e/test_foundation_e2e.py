@@ -59,10 +59,10 @@ def test_nothing_shifts_while_a_page_loads_on_a_small_screen(e2e_server, new_pag
     until the page has painted, as on a slow network, so the order is certain rather than a race."""
     page = new_page(width=375)
     held = []
-    page.route("**/js/site.js", held.append)
+    page.route("**/js/site.js", lambda route: held.append(route))
     page.goto(e2e_server["url"] + path, wait_until="commit")
-    page.wait_for_function("performance.getEntriesByType('paint').some(e => e.name === 'first-contentful-paint')")
-    page.wait_for_function("document.readyState === 'interactive'")  # parsed and painted, site.js not run
+    page.wait_for_function("() => performance.getEntriesByType('paint').some(e => e.name === 'first-contentful-paint')")
+    page.wait_for_function("() => document.readyState === 'interactive'")  # parsed and painted, site.js not run
     assert held, "site.js is asked for while the page is parsed"
     held[0].continue_()
     page.wait_for_load_state("load")
