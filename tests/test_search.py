@@ -502,3 +502,18 @@ def test_english_stemming_in_many_threads_at_once_gives_each_word_its_own_stem()
         sys.setswitchinterval(interval)
     assert errors == []
     assert all(result == expected for result in found.values())
+
+
+@pytest.mark.parametrize(
+    ("url", "description"),
+    [(SV_SEARCH, "Sök bland Focus Industrys framgångsexempel"), (EN_SEARCH, "Search the success stories")],
+)
+def test_the_search_form_may_be_indexed_and_its_result_pages_may_not(client, url, description):
+    form = client.get(url)
+    assert "X-Robots-Tag" not in form
+    assert 'name="robots"' not in form.content.decode()
+    assert f'<meta name="description" content="{description}' in form.content.decode()
+    for params in ({"q": "industri"}, {"q": ""}, {"type": "stories"}, {"page": "2"}):
+        results = client.get(url, params)
+        assert results["X-Robots-Tag"] == "noindex", params
+        assert '<meta name="robots" content="noindex">' in results.content.decode(), params

@@ -158,6 +158,12 @@ def search(request):
         "promotions": [],
         "type_facets": [],
         "page_obj": None,
+        # The search form itself is a page worth finding; its result pages are not (noindex below).
+        "results_page": bool(request.GET),
+        "seo_description": _(
+            "Search the success stories, regional initiatives and toolbox resources of Focus Industry, "
+            "in Swedish and English."
+        ),
     }
     terms = clean_query(query) if len(query) <= MAX_QUERY_LENGTH else []
     if len(query) > MAX_QUERY_LENGTH:
@@ -167,7 +173,8 @@ def search(request):
     if terms:
         context.update(search_context(request, " ".join(terms), types, selected))
     response = render(request, "search/search.html", context)
-    response["X-Robots-Tag"] = "noindex"
+    if context["results_page"]:
+        response["X-Robots-Tag"] = "noindex"
     return response
 
 
