@@ -1,13 +1,15 @@
 """Browser tests: a real server process on its own fresh database, driven by Debian's Chromium.
 
-The server is started once per session with the project's own scripts (migrate, demo content,
-gunicorn), on a SQLite file in a temporary folder, so browser tests never share the pytest-django
-test database. Screenshots go to test-artifacts/screenshots/.
+The demo site is built once per session with the project's own commands (migrate, demo content) on a
+SQLite file in a temporary folder; each server (gunicorn) runs on a copy of its own, so browser tests
+never share the pytest-django test database nor what another server's tests changed. Screenshots go
+to test-artifacts/screenshots/.
 """
 
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -45,18 +47,18 @@ def chromium_available():
 
 
 @pytest.fixture(scope="session")
-def e2e_server(tmp_path_factory):
+def e2e_server(tmp_path_factory, _demo_sqlite):
     """Base URL of a gunicorn server with the demo site; yields (url, env, accounts)."""
-    yield from _serve(tmp_path_factory)
+    yield from _serve(tmp_path_factory, demo=_demo_sqlite)
 
 
 @pytest.fixture(scope="session")
-def e2e_server_paged(tmp_path_factory):
+def e2e_server_paged(tmp_path_factory, _demo_sqlite):
     """A second demo server with generated stories on top (`--scale 14`), so listings have a page 2.
 
     Separate from `e2e_server`, whose tests count the six demo stories.
     """
-    yield from _serve(tmp_path_factory, "--scale", "14")
+    yield from _serve(tmp_path_factory, "--scale", "14", demo=_demo_sqlite)
 
 
 def require_chromium():
@@ -66,13 +68,8 @@ def require_chromium():
         pytest.skip(f"No Chromium at {CHROMIUM}: install Debian's chromium to run browser tests.")
 
 
-def _serve(tmp_path_factory, *demo_args, database_url=None):
-    """Migrates, loads the demo content and starts gunicorn: on a new SQLite file, or on `database_url`
-    (an empty database the caller made)."""
-    require_chromium()
-    workdir = tmp_path_factory.mktemp("e2e")
-    port = _free_port()
-    env = {
+def _server_env(workdir, database_url=None):
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "focus_industry.settings.e2e",
         "FOCUS_VAR_DIR": str(workdir),
@@ -81,6 +78,11 @@ def _serve(tmp_path_factory, *demo_args, database_url=None):
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "PYTHONUNBUFFERED": "1",
     }
+
+
+def _build_demo(env, *demo_args):
+    """migrate, the translated columns, the demo content with its logins and the test film, as `make run`
+    does: the logins and TOTP keys the loader printed."""
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], check=True, env=env, cwd=ROOT)
     subprocess.run([*manage, "update_translation_fields"], check=True, env=env, cwd=ROOT, capture_output=True)
@@ -108,6 +110,45 @@ def _serve(tmp_path_factory, *demo_args, database_url=None):
         elif "demo 2FA key created:" in line:
             username, key = line.split("demo 2FA key created:")[1].split("(")[0].strip().split(" / ")
             totp_keys[username] = key
+    return accounts, totp_keys
+
+
+@pytest.fixture(scope="session")
+def _demo_sqlite(tmp_path_factory):
+    """The demo site on SQLite, built once per session; each server gets a copy of its own (database and
+    files), so servers still never share what their tests change."""
+    require_chromium()
+    workdir = tmp_path_factory.mktemp("e2e-demo")
+    accounts, totp_keys = _build_demo(_server_env(workdir))
+    return {"workdir": workdir, "accounts": accounts, "totp_keys": totp_keys}
+
+
+def _copy_demo(demo, workdir):
+    source, copy = sqlite3.connect(demo["workdir"] / "e2e.sqlite3"), sqlite3.connect(workdir / "e2e.sqlite3")
+    try:
+        source.backup(copy)  # consistent whatever the source's journal holds
+    finally:
+        source.close()
+        copy.close()
+    shutil.copytree(demo["workdir"] / "media", workdir / "media")
+
+
+def _serve(tmp_path_factory, *demo_args, database_url=None, demo=None):
+    """Starts gunicorn on a copy of the session's demo database (`demo`, the `_demo_sqlite` fixture), with
+    `load_demo_content *demo_args` run on it when given; or, with `database_url` (an empty database the
+    caller made), on the demo built there."""
+    require_chromium()
+    workdir = tmp_path_factory.mktemp("e2e")
+    port = _free_port()
+    env = _server_env(workdir, database_url)
+    if database_url is None:
+        _copy_demo(demo, workdir)
+        accounts, totp_keys = demo["accounts"], demo["totp_keys"]
+        if demo_args:
+            load = [sys.executable, str(ROOT / "manage.py"), "load_demo_content", *demo_args]
+            subprocess.run(load, check=True, env=env, cwd=ROOT, capture_output=True)
+    else:
+        accounts, totp_keys = _build_demo(env, *demo_args)
     log = open(workdir / "server.log", "w")  # noqa: SIM115
     server = subprocess.Popen(
         [

@@ -89,12 +89,12 @@ def _postgres_url():
 
 
 @pytest.fixture(scope="module")
-def journey_server(tmp_path_factory):
+def journey_server(tmp_path_factory, _demo_sqlite):
     """The demo site with its demo logins: on SQLite, or on PostgreSQL when the suite runs on it (a
     database of its own, named after the suite's with "_e2e", made anew and dropped afterwards)."""
     url = _postgres_url()
     if url is None:
-        yield from _serve(tmp_path_factory)
+        yield from _serve(tmp_path_factory, demo=_demo_sqlite)
         return
     import psycopg
 
