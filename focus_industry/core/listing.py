@@ -161,7 +161,9 @@ class Listing:
         else:
             counts = page_cache.cached("listing-counts", [*key, filters.query()], count, request=request)
 
-        paginator = Paginator(self.cards(filters.apply(queryset)), self.page_size)
+        # Counted and paged without the cards' query, which is built (annotations, prefetches) and run only
+        # when the page of cards is rendered: a kept page of cards needs neither.
+        paginator = Paginator(queryset, self.page_size)
         paginator.count = counts["total"] or 0  # counted above with the facets: no COUNT query of its own
         notices = [
             _("The filter “%(facet)s: %(value)s” does not exist.")
@@ -175,8 +177,10 @@ class Listing:
             number = "1"
         page_obj = paginator.page(number or 1)
         if paginator.count:
-            cards = page_obj.object_list
-            page_obj.object_list = SimpleLazyObject(lambda: self.prepare(list(cards)))
+            first = (page_obj.number - 1) * self.page_size
+            page_obj.object_list = SimpleLazyObject(
+                lambda: self.prepare(list(self.cards(filters.apply(queryset))[first : first + self.page_size]))
+            )
         else:
             page_obj.object_list = []
         shown = ListingView(self, filters, counts, page_obj.paginator.count, notices)

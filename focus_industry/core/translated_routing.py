@@ -15,6 +15,9 @@ fix, meant to be offered upstream as the body of `patch_wagtailadmin._new_route`
   `/en/om-focus-industry/` stays a 404 when the page has an English slug of its own.
 - As in Wagtail's own `Page.route`, the child remembers its parent (`_cached_parent_obj`), so
   `get_parent()` costs no query while the page is served.
+- A page the path only passes through (a story's index, a region's folder) is taken as it is
+  (`specific_deferred`, its type without its own fields: no query, where its whole row with both
+  languages' texts and bodies was read before); the page served is read whole.
 
 `WagtailModeltranslationConfig` (listed in INSTALLED_APPS instead of "wagtail_modeltranslation")
 puts `route` in the place of wagtail-modeltranslation's function before that app patches the page
@@ -62,6 +65,21 @@ def ancestor_of_type(page, model):
     return model.objects.ancestor_of(page).order_by("-depth").first()
 
 
+def _serves_subpage(page_class, path_components):
+    """Whether a routable page class answers `path_components` itself (a feed, a data file)."""
+    from django.urls import Resolver404
+
+    from wagtail.contrib.routable_page.models import RoutablePageMixin
+
+    if page_class is None or not issubclass(page_class, RoutablePageMixin):
+        return False
+    try:
+        page_class.get_resolver().resolve("/" + "".join(f"{component}/" for component in path_components))
+    except Resolver404:
+        return False
+    return True
+
+
 def route(self, request, path_components):
     """Page.route (and RoutablePageMixin.route) with the child found by `child_for_slug`."""
     from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -79,7 +97,11 @@ def route(self, request, path_components):
         child = child_for_slug(self, path_components[0])
         if child is None:
             raise Http404
-        return child.specific.route(request, path_components[1:])
+        rest = path_components[1:]
+        if rest and not _serves_subpage(child.specific_class, rest):
+            # Passed through to one of its children: its own fields are never read (no query for them).
+            return child.specific_deferred.route(request, rest)
+        return child.specific.route(request, rest)
     if self.live:
         return RouteResult(self)
     raise Http404
