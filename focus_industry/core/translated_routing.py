@@ -15,9 +15,11 @@ fix, meant to be offered upstream as the body of `patch_wagtailadmin._new_route`
   `/en/om-focus-industry/` stays a 404 when the page has an English slug of its own.
 - As in Wagtail's own `Page.route`, the child remembers its parent (`_cached_parent_obj`), so
   `get_parent()` costs no query while the page is served.
-- A page the path only passes through (a story's index, a region's folder) is taken as it is
-  (`specific_deferred`, its type without its own fields: no query, where its whole row with both
-  languages' texts and bodies was read before); the page served is read whole.
+- A page the path only passes through (the home page, a story's index, a region's folder) is taken as
+  it is (`specific_deferred`, its type without its own fields: no query, where its whole row with both
+  languages' texts and bodies was read before); the page served is read whole. For the home page this
+  takes Wagtail's `Page.route_for_request` (which reads the site's root page whole), with that one
+  change, until Wagtail offers it.
 
 `WagtailModeltranslationConfig` (listed in INSTALLED_APPS instead of "wagtail_modeltranslation")
 puts `route` in the place of wagtail-modeltranslation's function before that app patches the page
@@ -107,11 +109,35 @@ def route(self, request, path_components):
     raise Http404
 
 
+def route_for_request(request, path):
+    """Wagtail's `Page.route_for_request`, but the site's home page is read whole only when it is the page
+    served: a path below it passes through it as `specific_deferred`, like any page on the way."""
+    from wagtail.models import Site
+
+    if not hasattr(request, "_wagtail_route_for_request"):
+        try:
+            if site := Site.find_for_request(request):
+                path_components = [component for component in path.split("/") if component]
+                root = site.root_page.localized
+                if path_components and not _serves_subpage(root.specific_class, path_components):
+                    root = root.specific_deferred
+                else:
+                    root = root.specific
+                request._wagtail_route_for_request = root.route(request, path_components)
+            else:
+                request._wagtail_route_for_request = None
+        except Http404:
+            request._wagtail_route_for_request = None
+    return request._wagtail_route_for_request
+
+
 class WagtailModeltranslationConfig(wagtail_modeltranslation_apps.WagtailModeltranslationConfig):
     """wagtail-modeltranslation, giving the translated page models `route` above as their `route`."""
 
     def ready(self):
+        from wagtail.models import Page
         from wagtail_modeltranslation import patch_wagtailadmin
 
         patch_wagtailadmin._new_route = route
+        Page.route_for_request = staticmethod(route_for_request)
         super().ready()
