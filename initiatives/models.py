@@ -21,7 +21,7 @@ from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q, Window
 from django.dispatch import receiver
 from django.utils import timezone, translation
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
@@ -258,10 +258,12 @@ class RegionPage(RegionRootMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         index_page = ancestor_of_type(self, InitiativeIndexPage)
         context["initiative_index"] = index_page
-        # One query: the first initiatives and, in the same statement, how many there are in all.
-        listed = card_list(for_cards(self.initiatives()).annotate(total=Window(Count("pk")))[:REGION_PAGE_SIZE])
-        context["initiatives"] = listed
-        context["initiative_total"] = listed[0].total if listed else 0
+        # One query: the first initiatives and, in the same statement, how many there are in all; run only
+        # when the page's content is rendered, not when it is kept as a fragment (region_page.html).
+        listed = SimpleLazyObject(
+            lambda: card_list(for_cards(self.initiatives()).annotate(total=Window(Count("pk")))[:REGION_PAGE_SIZE])
+        )
+        context["initiatives"] = listed  # the first has `total`
         context["filtered_url"] = f"{index_page.get_url(request=request)}?region={self.region.slug}"
         # This page lists its own initiatives above; the other apps' sections (stories, resources) follow.
         context["sections"] = lazy_sections(

@@ -286,12 +286,16 @@ class StoryPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if not getattr(request, "is_preview", False) and not hasattr(self, "tag_regions"):
-            self.read_tags_and_image()
-        index_page = ancestor_of_type(self, StoryIndexPage)
-        context["story_index"] = index_page
-        context["story_regions"], context["story_areas"] = self.tag_lists()
-        context["related_stories"] = SimpleLazyObject(self.related_stories)  # not run when kept as a fragment
+
+        def tags():
+            if not getattr(request, "is_preview", False) and not hasattr(self, "tag_regions"):
+                self.read_tags_and_image()
+            return self.tag_lists()
+
+        # Read when the story's content is rendered, not when it is kept as a fragment (story_page.html).
+        context["story_index"] = SimpleLazyObject(lambda: ancestor_of_type(self, StoryIndexPage))
+        context["story_tags"] = SimpleLazyObject(tags)
+        context["related_stories"] = SimpleLazyObject(self.related_stories)
         return context
 
     def structured_data(self, request):

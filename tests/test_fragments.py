@@ -272,3 +272,95 @@ def test_a_page_made_private_asks_for_its_password_at_once(django_capture_on_com
         # The password page has the site's frame (whose footer may say the same as the page's first
         # paragraph): what must not show is the page's own content in the main part.
         assert body not in re.search(r"<main.*?</main>", page, re.S).group(0)
+
+
+STORY = "/en/success-stories/service-driven-business-development/"
+# Tables that only a story's content or a listing's cards read (tags, images and their renditions).
+CONTENT_TABLES = ("stories_storypage_regions", "stories_storypage_action_areas", "wagtailimages_")
+
+
+def sql_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        get(client, url)
+    return [query["sql"] for query in queries.captured_queries]
+
+
+@pytest.mark.parametrize("url", [STORY, "/en/success-stories/", "/en/success-stories/?area=innovation&page=1", "/"])
+def test_a_rendered_page_is_reused_by_the_next_visitor_without_its_content_queries(url):
+    first = sql_for(Client(), url)
+    second = sql_for(Client(), url)
+    assert any(table in sql for sql in first for table in CONTENT_TABLES)
+    assert len(second) < len(first)
+    # Only finding the page and its view restrictions are left: the content, cards, counts, menus,
+    # breadcrumbs and images come rendered from the shared store.
+    assert not [sql for sql in second if any(table in sql for table in CONTENT_TABLES)]
+    assert len(second) <= 6
+
+
+def test_a_listing_keeps_its_cards_per_filter_and_page_and_says_what_was_not_found():
+    client = Client()
+    get(client, "/en/success-stories/")
+    filtered = get(client, "/en/success-stories/?area=innovation").content.decode()
+    assert 'aria-current="true">Increase innovation capacity' in filtered
+    whole = get(client, "/en/success-stories/").content.decode()
+    assert 'aria-current="true">Increase innovation capacity' not in whole
+    # An unknown filter is left out of the kept cards but named in the notice, with a 404.
+    missing = client.get("/en/success-stories/?area=innovation&region=nowhere&utm_source=x")
+    assert missing.status_code == 404
+    assert "nowhere" in missing.content.decode()
+    assert "nowhere" not in get(client, "/en/success-stories/?area=innovation").content.decode()
+
+
+def test_the_menu_marks_the_section_of_each_page_from_the_kept_menus():
+    client = Client()
+    for _ in range(2):
+        story = get(client, STORY).content.decode()
+        listing = get(client, "/en/success-stories/").content.decode()
+        toolbox = get(client, "/en/toolbox/").content.decode()
+        home = get(client, "/en/").content.decode()
+        assert '<a href="/en/success-stories/" aria-current="true">' in story
+        assert '<a href="/en/success-stories/" aria-current="page">' in listing
+        assert '<a href="/en/toolbox/" aria-current="page">' in toolbox
+        assert '<a href="/en/success-stories/" aria-current' not in toolbox + home
+        assert '<a href="/en/" aria-current="page">' in home and '<a href="/en/" aria-current' not in story
+
+
+def test_a_published_title_shows_at_once_in_the_kept_pieces_in_both_languages(django_capture_on_commit_callbacks):
+    story = StoryPage.objects.live().get(slug_en="service-driven-business-development")
+    index = story.get_parent().specific
+    with translation.override("sv"):
+        swedish_story = story.get_url()
+    pages = [STORY, swedish_story, "/en/success-stories/", "/framgangsexempel/", "/en/", "/"]
+    client = Client()
+    for url in pages:
+        get(client, url)
+        get(client, url)
+
+    new_titles = {"title_en": "A title changed in English", "title_sv": "Ny svensk rubrik"}
+    publish(story, django_capture_on_commit_callbacks, **new_titles)
+    publish(index, django_capture_on_commit_callbacks, title_en="Stories renamed", title_sv="Exempel omdöpta")
+
+    english = get(client, STORY).content.decode()
+    assert "<h1>A title changed in English</h1>" in english
+    assert '"headline": "A title changed in English"' in english  # the JSON-LD
+    assert ">Stories renamed</a>" in english  # the menu and the breadcrumbs
+    swedish = get(client, swedish_story).content.decode()
+    assert "<h1>Ny svensk rubrik</h1>" in swedish and ">Exempel omdöpta</a>" in swedish
+    assert "A title changed in English" in get(client, "/en/success-stories/").content.decode()
+    assert "Ny svensk rubrik" in get(client, "/framgangsexempel/").content.decode()
+    assert "Stories renamed" in get(client, "/en/").content.decode()
+    assert "Exempel omdöpta" in get(client, "/").content.decode()
+
+
+@pytest.mark.parametrize("url", [STORY, "/en/success-stories/", "/en/", "/en/toolbox/", "/en/search/?q=industry"])
+def test_an_editor_and_a_visitor_never_share_a_token_or_the_userbar(url, make_user):
+    from tests.conftest import VerifiedClient
+
+    editor, visitor = VerifiedClient(), Client()
+    editor.force_login(make_user(superuser=True))
+    assert b"wagtail-userbar" in get(editor, url).content  # the editor renders the kept pieces first
+    for _ in range(2):
+        seen = get(visitor, url).content
+        assert b"csrfmiddlewaretoken" not in seen
+        assert b"wagtail-userbar" not in seen and b"userbar" not in seen
+    assert b"wagtail-userbar" in get(editor, url).content  # and still gets their own after the visitor

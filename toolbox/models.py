@@ -149,6 +149,9 @@ class ToolboxPage(ListingPage, BasePage):
     class Meta:
         verbose_name = _("toolbox")
 
+    def listing_variant(self, request):
+        return "internal" if user_sees_internal(getattr(request, "user", None)) else ""
+
     def listed(self, request):
         """The resources a visitor may see, newest first (staff also see internal ones)."""
         queryset = ResourcePage.objects.live().descendant_of(self)

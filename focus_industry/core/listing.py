@@ -23,10 +23,12 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from focus_industry.core.taxonomy import taxonomy
+from focus_industry.web import page_cache
 
 PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,8}")
 
@@ -136,18 +138,32 @@ class Listing:
     def filters(self, request):
         return Filters(self, request.GET)
 
-    def context(self, request, queryset):
-        """Everything the listing template needs; `listing.not_found` says the answer is a 404."""
+    def context(self, request, queryset, key=None):
+        """Everything the listing template needs; `listing.not_found` says the answer is a 404.
+
+        With a `key` (what, besides the filters, the list depends on: the listing page, who looks), the
+        counts are kept under the content version, and `listing.fragment_key` / `listing.page_key` name
+        the rendered filters and page of cards for `{% wagtailcache %}`; the page of cards is fetched
+        only when it is rendered, so a kept page costs no query."""
         filters = self.filters(request)
         model = queryset.model
-        aggregates = {"total": Count("pk", filter=filters.condition(model))}
-        for facet in self.facets:
-            others = filters.condition(model, skip=facet.name)
-            for position, value in enumerate(filters.choices[facet.name]):
-                aggregates[f"{facet.name}_{position}"] = Count("pk", filter=others & facet.condition(model, value))
-        counts = queryset.order_by().aggregate(**aggregates)
 
-        paginator = Paginator(self.cards(filters.apply(queryset)), self.page_size)
+        def count():
+            aggregates = {"total": Count("pk", filter=filters.condition(model))}
+            for facet in self.facets:
+                others = filters.condition(model, skip=facet.name)
+                for position, value in enumerate(filters.choices[facet.name]):
+                    aggregates[f"{facet.name}_{position}"] = Count("pk", filter=others & facet.condition(model, value))
+            return queryset.order_by().aggregate(**aggregates)
+
+        if key is None:
+            counts = count()
+        else:
+            counts = page_cache.cached("listing-counts", [*key, filters.query()], count, request=request)
+
+        # Counted and paged without the cards' query, which is built (annotations, prefetches) and run only
+        # when the page of cards is rendered: a kept page of cards needs neither.
+        paginator = Paginator(queryset, self.page_size)
         paginator.count = counts["total"] or 0  # counted above with the facets: no COUNT query of its own
         notices = [
             _("The filter “%(facet)s: %(value)s” does not exist.")
@@ -160,9 +176,19 @@ class Listing:
             notices.append(_("The list has no page “%(number)s”.") % {"number": Truncator(number).chars(40)})
             number = "1"
         page_obj = paginator.page(number or 1)
-        page_obj.object_list = self.prepare(list(page_obj.object_list)) if paginator.count else []
+        if paginator.count:
+            first = (page_obj.number - 1) * self.page_size
+            page_obj.object_list = SimpleLazyObject(
+                lambda: self.prepare(list(self.cards(filters.apply(queryset))[first : first + self.page_size]))
+            )
+        else:
+            page_obj.object_list = []
+        shown = ListingView(self, filters, counts, page_obj.paginator.count, notices)
+        if key is not None:
+            shown.fragment_key = "|".join([*(str(part) for part in key), filters.query()])
+            shown.page_key = f"{shown.fragment_key}|{page_obj.number}"
         return {
-            "listing": ListingView(self, filters, counts, page_obj.paginator.count, notices),
+            "listing": shown,
             "page_obj": page_obj,
             "filter_query": filters.query(),
             "filter_description": filters.describe(),
@@ -171,6 +197,8 @@ class Listing:
 
 class ListingView:
     """One listing as a request sees it: facets with counts, the active filters, the count, notices."""
+
+    fragment_key = page_key = None  # None: not kept as fragments (see `Listing.context`)
 
     def __init__(self, listing, filters, counts, result_count, notices):
         self.filters = filters
@@ -214,8 +242,13 @@ class ListingPage:
     def listed(self, request):
         raise NotImplementedError
 
+    def listing_variant(self, request):
+        """What else than the filters changes the list for this request (e.g. staff see more); ""."""
+        return ""
+
     def listing_context(self, request):
-        return self.listing.context(request, self.listed(request))
+        key = (self.pk, self.listing_variant(request))
+        return self.listing.context(request, self.listed(request), key=key)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

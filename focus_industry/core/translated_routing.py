@@ -15,6 +15,11 @@ fix, meant to be offered upstream as the body of `patch_wagtailadmin._new_route`
   `/en/om-focus-industry/` stays a 404 when the page has an English slug of its own.
 - As in Wagtail's own `Page.route`, the child remembers its parent (`_cached_parent_obj`), so
   `get_parent()` costs no query while the page is served.
+- A page the path only passes through (the home page, a story's index, a region's folder) is taken as
+  it is (`specific_deferred`, its type without its own fields: no query, where its whole row with both
+  languages' texts and bodies was read before); the page served is read whole. For the home page this
+  takes Wagtail's `Page.route_for_request` (which reads the site's root page whole), with that one
+  change, until Wagtail offers it.
 
 `WagtailModeltranslationConfig` (listed in INSTALLED_APPS instead of "wagtail_modeltranslation")
 puts `route` in the place of wagtail-modeltranslation's function before that app patches the page
@@ -62,6 +67,21 @@ def ancestor_of_type(page, model):
     return model.objects.ancestor_of(page).order_by("-depth").first()
 
 
+def _serves_subpage(page_class, path_components):
+    """Whether a routable page class answers `path_components` itself (a feed, a data file)."""
+    from django.urls import Resolver404
+
+    from wagtail.contrib.routable_page.models import RoutablePageMixin
+
+    if page_class is None or not issubclass(page_class, RoutablePageMixin):
+        return False
+    try:
+        page_class.get_resolver().resolve("/" + "".join(f"{component}/" for component in path_components))
+    except Resolver404:
+        return False
+    return True
+
+
 def route(self, request, path_components):
     """Page.route (and RoutablePageMixin.route) with the child found by `child_for_slug`."""
     from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -79,17 +99,45 @@ def route(self, request, path_components):
         child = child_for_slug(self, path_components[0])
         if child is None:
             raise Http404
-        return child.specific.route(request, path_components[1:])
+        rest = path_components[1:]
+        if rest and not _serves_subpage(child.specific_class, rest):
+            # Passed through to one of its children: its own fields are never read (no query for them).
+            return child.specific_deferred.route(request, rest)
+        return child.specific.route(request, rest)
     if self.live:
         return RouteResult(self)
     raise Http404
+
+
+def route_for_request(request, path):
+    """Wagtail's `Page.route_for_request`, but the site's home page is read whole only when it is the page
+    served: a path below it passes through it as `specific_deferred`, like any page on the way."""
+    from wagtail.models import Site
+
+    if not hasattr(request, "_wagtail_route_for_request"):
+        try:
+            if site := Site.find_for_request(request):
+                path_components = [component for component in path.split("/") if component]
+                root = site.root_page.localized
+                if path_components and not _serves_subpage(root.specific_class, path_components):
+                    root = root.specific_deferred
+                else:
+                    root = root.specific
+                request._wagtail_route_for_request = root.route(request, path_components)
+            else:
+                request._wagtail_route_for_request = None
+        except Http404:
+            request._wagtail_route_for_request = None
+    return request._wagtail_route_for_request
 
 
 class WagtailModeltranslationConfig(wagtail_modeltranslation_apps.WagtailModeltranslationConfig):
     """wagtail-modeltranslation, giving the translated page models `route` above as their `route`."""
 
     def ready(self):
+        from wagtail.models import Page
         from wagtail_modeltranslation import patch_wagtailadmin
 
         patch_wagtailadmin._new_route = route
+        Page.route_for_request = staticmethod(route_for_request)
         super().ready()

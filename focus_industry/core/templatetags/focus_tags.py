@@ -6,6 +6,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 
 from wagtail.models import Page, Site
 
@@ -92,6 +93,23 @@ def main_menu(context, part="main"):
     path = getattr(page, "path", "") or ""
     template_name = "components/main_menu.html" if part == "main" else "components/service_menu.html"
     return _render_main_menu(context, path, template_name)
+
+
+@register.simple_tag(takes_context=True)
+def menu_key(context):
+    """What the header's menus show differently from one page to the next, for `{% wagtailcache %}`: the
+    menu item (section) the page lies in, and the address when it is the home page or a section itself
+    (`aria-current="page"`); the site alone off its tree (search, errors)."""
+    page = context.get("page")
+    root = site_root(context)
+    if root is None:
+        return ""
+    path = getattr(page, "path", "") or ""
+    if not isinstance(page, Page) or not path.startswith(root.path):
+        return str(root.pk)
+    section = path[: len(root.path) + Page.steplen]
+    request = context.get("request")
+    return f"{section}:{request.path}" if page.depth <= root.depth + 1 and request is not None else section
 
 
 def _menu_items(context, current_path):
@@ -213,5 +231,6 @@ def seo_context(context):
         "og_locale_alternates": [value for code, value in seo.OG_LOCALES.items() if code != language],
         "image_id": seo.page_image_id(page),
         "image": partial(seo.page_image, page),
-        "json_ld": seo.json_ld_blocks(request, page if isinstance(page, Page) else None),
+        # Lazy: the JSON-LD and the og:image are a fragment of the page (components/seo.html).
+        "json_ld": SimpleLazyObject(partial(seo.json_ld_blocks, request, page if isinstance(page, Page) else None)),
     }
