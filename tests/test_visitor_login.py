@@ -71,3 +71,25 @@ def test_a_password_protected_page_asks_in_the_site_look_in_each_language(client
     right = client.post(action, {"password": "hemligt-ord", "return_url": url})
     assert right.status_code == 302
     assert f"<h1>{getattr(page, 'title_' + language)}</h1>" in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_password_page_tells_nothing_of_the_page_it_guards(client, db, language):
+    from stories.models import StoryPage
+
+    story = StoryPage.objects.live().filter(hero_image__isnull=False).first()
+    PageViewRestriction.objects.create(page=story, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    with translation.override(language):
+        url, title, summary = story.get_url(), story.title, story.lead
+    html = client.get(url).content.decode()
+    assert f"<h1>{TEXT[language]['required']}</h1>" in html
+    for secret in (
+        title,
+        summary[:40],
+        "og:image",
+        "application/ld+json",
+        'name="description"',
+        '<link rel="alternate"',
+    ):
+        assert secret not in html, secret  # the language switch stays: its address is the page's, as the visitor's
+    assert '<meta name="robots" content="noindex">' in html
