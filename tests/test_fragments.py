@@ -213,7 +213,7 @@ def test_while_redis_is_away_the_hosts_files_stand_in_and_a_change_shows_at_once
         assert list((tmp_path / "template_fragments").iterdir()), "kept in this host's files"
         publish(story, django_capture_on_commit_callbacks, title_en="Changed while Redis is away")
         assert "Changed while Redis is away" in get(client, "/en/").content.decode()
-        assert caches["template_fragments"]._stand_in.default_timeout == 30  # nothing kept longer meanwhile
+        assert caches["template_fragments"]._stand_in.seconds == 30  # nothing kept longer meanwhile (tested below)
 
 
 @pytest.mark.parametrize("url", ["/en/", "/en/success-stories/", "/en/initiatives/", "/en/toolbox/"])
@@ -364,3 +364,54 @@ def test_an_editor_and_a_visitor_never_share_a_token_or_the_userbar(url, make_us
         assert b"csrfmiddlewaretoken" not in seen
         assert b"wagtail-userbar" not in seen and b"userbar" not in seen
     assert b"wagtail-userbar" in get(editor, url).content  # and still gets their own after the visitor
+
+
+def _away_cache(redis_down_url, folder, seconds=30):
+    from focus_industry.web.cache_backends import ResilientRedisCache
+
+    options = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "AWAY_STORE": str(folder)}
+    return ResilientRedisCache(
+        redis_down_url, {"KEY_PREFIX": "t", "OPTIONS": {**options, "AWAY_STORE_SECONDS": seconds}}
+    )
+
+
+def test_the_stand_in_keeps_nothing_longer_than_its_seconds_however_the_timeout_is_given(redis_down_url, tmp_path):
+    import pickle
+    import time
+
+    store = _away_cache(redis_down_url, tmp_path / "away")
+    store.get("wake")  # finds Redis away
+    store.set("forever", 1, None)
+    store.set("ten-minutes", 1, 600)
+    store.set("by-name", 1, timeout=600)
+    store.add("added", 1, None)
+    store.set_many({"many": 1}, 600)
+    store.set("five-seconds", 1, 5)
+    store.set("not-kept", 1, 0)
+    assert store.get("forever") == 1 and store.get("not-kept") is None
+    for path in (tmp_path / "away").glob("*.djcache"):
+        with open(path, "rb") as file:
+            expires = pickle.load(file)  # noqa: S301 - FileBasedCache writes the expiry first; our own file
+        assert expires <= time.time() + 30, path
+
+
+def test_an_unwritable_stand_in_costs_the_cache_not_an_answer(redis_down_url, tmp_path, caplog):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    store = _away_cache(redis_down_url, blocker / "away")
+    assert store.get("key", "default") == "default"
+    store.set("key", 1)
+    store.clear()
+    assert store.get("key") is None
+    assert [r for r in caplog.records if "stand-in" in r.getMessage()], "one warning says so"
+
+
+def test_a_purge_empties_the_stand_in_even_where_redis_answers(redis_down_url, tmp_path):
+    away = _away_cache(redis_down_url, tmp_path / "away")
+    away.get("wake")
+    away.set("page", "old")
+    assert away.get("page") == "old"
+    away._outage.retry_at = None  # as in a worker that reaches Redis again meanwhile
+    away.clear()
+    away._outage.retry_at = float("inf")  # this worker still finds it away
+    assert away.get("page") is None

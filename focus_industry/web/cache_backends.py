@@ -92,10 +92,7 @@ class _Outage:
             away_for = time.monotonic() - self.since
             self.retry_at = self.since = None
         for stand_in in list(self.stand_ins.values()):
-            try:
-                stand_in.clear()
-            except OSError:  # another worker of the host emptied it at the same moment
-                pass
+            stand_in.clear()
         logger.info("Redis at %s reachable again after %.0f s", self.name, away_for)
         redis_reachable_again.send(sender=None, server=self.name)
 
@@ -132,51 +129,91 @@ class _GuardedClient:
         def guarded(*args, **kwargs):
             if not self._outage.allows():
                 raise ConnectionInterrupted(connection=None) from RedisConnectionError("Redis is away")
+            was_away = self._outage.away()
             try:
                 result = attribute(*args, **kwargs)
             except ConnectionInterrupted as error:
                 self._outage.failed(error)
                 raise
-            self._outage.succeeded()
+            self._outage.succeeded()  # after an outage: purges (redis_reachable_again)
+            if was_away and name.startswith("get"):
+                result = attribute(*args, **kwargs)  # what was read came from before that purge
             return result
 
         return guarded
 
 
+class _StandIn:
+    """The file store that serves an alias while Redis is away: made on first use (a process whose Redis
+    never fails never touches the folder), every call guarded (a folder that cannot be written costs the
+    stand-in, never an answer: a miss instead, and one warning), no timeout longer than `seconds`."""
+
+    def __init__(self, folder, seconds, prefix, max_entries):
+        self.folder, self.seconds, self.prefix, self.max_entries = folder, int(seconds), prefix, max_entries
+        self._store, self._broken = None, False
+
+    def _capped(self, timeout):
+        if timeout is DEFAULT_TIMEOUT or timeout is None:
+            return self.seconds
+        return timeout if timeout <= 0 else min(timeout, self.seconds)
+
+    def call(self, name, args, kwargs, fallback, timeout_at=None):
+        """`name` on the store, with the timeout (at `timeout_at` or `timeout=`) capped; `fallback` (the
+        Redis call's miss) when the store cannot answer."""
+        if self._broken:
+            return fallback
+        kwargs = {key: value for key, value in kwargs.items() if key != "client"}
+        if timeout_at is not None:
+            if len(args) > timeout_at:
+                args = (*args[:timeout_at], self._capped(args[timeout_at]), *args[timeout_at + 1 :])
+            else:
+                kwargs["timeout"] = self._capped(kwargs.get("timeout", DEFAULT_TIMEOUT))
+        try:
+            if self._store is None:
+                options = {"MAX_ENTRIES": self.max_entries}
+                self._store = FileBasedCache(
+                    self.folder, {"TIMEOUT": self.seconds, "KEY_PREFIX": self.prefix, "OPTIONS": options}
+                )
+            return getattr(self._store, name)(*args, **kwargs)
+        except (OSError, TypeError, EOFError) as error:  # unwritable folder, full disk, a Redis-only argument
+            if isinstance(error, OSError) and not isinstance(error, FileNotFoundError):
+                self._broken = True
+                logger.warning(
+                    "Redis stand-in %s unusable (%s); caching nothing while Redis is away", self.folder, error
+                )
+            return fallback
+
+    def clear(self):
+        self.call("clear", (), {}, None)
+
+
 def _stand_in(outage, params):
-    """The file store that serves while Redis is away (None without OPTIONS["AWAY_STORE"])."""
+    """The alias's stand-in (None without OPTIONS["AWAY_STORE"]), one per folder and process."""
     options = params.get("OPTIONS", {})
     folder = options.get("AWAY_STORE")
     if not folder:
         return None
     with _outages_lock:
         if folder not in outage.stand_ins:
-            outage.stand_ins[folder] = FileBasedCache(
+            outage.stand_ins[folder] = _StandIn(
                 folder,
-                {
-                    "TIMEOUT": float(options.get("AWAY_STORE_SECONDS", 30)),
-                    "KEY_PREFIX": params.get("KEY_PREFIX", ""),
-                    "OPTIONS": {"MAX_ENTRIES": int(options.get("AWAY_STORE_MAX_ENTRIES", 5000))},
-                },
+                options.get("AWAY_STORE_SECONDS", 30),
+                params.get("KEY_PREFIX", ""),
+                int(options.get("AWAY_STORE_MAX_ENTRIES", 5000)),
             )
         return outage.stand_ins[folder]
 
 
 def _or_stand_in(name, timeout_at=None):
     """The cache method `name`: Redis's answer, or the stand-in's when Redis is away (the call to Redis
-    then fails at once). The stand-in keeps nothing longer than its own TIMEOUT (`timeout_at`: the
-    position of the timeout among the arguments, which the stand-in never gets)."""
+    then fails at once). `timeout_at`: the position of the timeout among the arguments, for the cap."""
     redis_method = getattr(RedisCache, name)
 
     def method(self, *args, **kwargs):
         result = redis_method(self, *args, **kwargs)
         if self._stand_in is None or not self._outage.away():
             return result
-        kwargs.pop("timeout", None)
-        kwargs.pop("client", None)
-        if timeout_at is not None and len(args) > timeout_at:
-            args = (*args[:timeout_at], DEFAULT_TIMEOUT, *args[timeout_at + 1 :])
-        return getattr(self._stand_in, name)(*args, **kwargs)
+        return self._stand_in.call(name, args, kwargs, result, timeout_at)
 
     method.__name__ = name
     return method
@@ -214,8 +251,10 @@ class ResilientRedisCache(RedisCache):
     decr = _or_stand_in("decr")
 
     def clear(self):
+        """Redis's keys of this alias, and the stand-in's whether or not this process finds Redis away:
+        another worker of the host may be serving from it."""
         self._clear_own_keys()
-        if self._stand_in is not None and self._outage.away():
+        if self._stand_in is not None:
             self._stand_in.clear()
 
     @omit_exception

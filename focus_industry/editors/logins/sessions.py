@@ -57,7 +57,7 @@ def password_reset(request, *args, **kwargs):
         key = f"focus:password-reset:{client_ip(request)}"
         cache.add(key, 0, timeout=int(settings.AXES_COOLOFF_TIME.total_seconds()))
         try:
-            count = cache.incr(key)
+            count = cache.incr(key) or 1  # None: a cache that is away counts nothing
         except ValueError:  # the count expired between add and incr
             count = 1
         if count > PASSWORD_RESETS_ALLOWED:
