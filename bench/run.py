@@ -47,6 +47,7 @@ PAGES = {
     "story listing": "/en/success-stories/",
     "story": "/en/success-stories/service-driven-business-development/",
     "toolbox": "/en/toolbox/",
+    "initiatives": "/en/initiatives/",
     "search": "/en/search/?q=industry",
 }
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
