@@ -415,3 +415,24 @@ def test_a_purge_empties_the_stand_in_even_where_redis_answers(redis_down_url, t
     away.clear()
     away._outage.retry_at = float("inf")  # this worker still finds it away
     assert away.get("page") is None
+
+
+def test_a_public_page_is_served_without_asking_for_view_restrictions(client):
+    story = published_stories().first()
+    get(client, story.url)
+    with CaptureQueriesContext(connection) as queries:
+        get(client, story.url)
+    assert not [q for q in queries if "pageviewrestriction" in q["sql"]]
+
+
+def test_a_restriction_saved_after_the_private_sections_were_kept_guards_the_page_at_once(
+    client, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    story = published_stories().first()
+    get(client, story.url)  # keeps the private sections: none above this story
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=story, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    html = client.get(story.url).content.decode()
+    assert story.title not in html and 'type="password"' in html

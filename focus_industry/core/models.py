@@ -121,6 +121,22 @@ class BasePage(Page):
                 response.render()
         return response
 
+    def get_view_restrictions(self):
+        """Wagtail's (two queries: the ancestors, then their restrictions), except for a page routed to be
+        served (`_served_to`, set by translated_routing.route) that no restricted section covers while no
+        page is an alias: then none, with no query (the private sections are kept under the content
+        version; saving or deleting a restriction purges). Elsewhere, in the admin above all, Wagtail's."""
+        request = getattr(self, "_served_to", None)
+        if request is not None:
+            from wagtail.models import PageViewRestriction
+
+            from .taxonomy import private_sections
+
+            paths, aliases = private_sections(request)
+            if not aliases and not any(self.path.startswith(path) for path in paths):
+                return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     def is_translation_missing(self, language=None):
         """True when the page has no own text in `language` and falls back to Swedish."""
         language = language or get_language()

@@ -11,7 +11,7 @@ two prefetch queries; `attach_tags` turns the flags into lists.
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from focus_industry.web.page_cache import cached
 
@@ -25,6 +25,18 @@ def taxonomy():
 
 def action_area_by_pk(pk):
     return next((area for area in taxonomy()[1] if area.pk == pk), None)
+
+
+def private_sections(request=None):
+    """(paths, aliases): the paths of the pages with a view restriction, each covering its subtree, and
+    whether any page is an alias (whose restrictions are its original's), kept under the content
+    version (saving or deleting a restriction purges, as every publish does)."""
+    return cached("private-sections", [], _private_sections, request=request)
+
+
+def _private_sections():
+    paths = list(PageViewRestriction.objects.order_by("page__path").values_list("page__path", flat=True))
+    return paths, Page.objects.filter(alias_of__isnull=False).exists()
 
 
 def exclude_private(queryset):

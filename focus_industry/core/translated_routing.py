@@ -94,6 +94,7 @@ def route(self, request, path_components):
         except Http404:
             pass
         else:
+            self._served_to = request  # see BasePage.get_view_restrictions
             return RouteResult(self, args=(view, args, kwargs))
     if path_components:
         child = child_for_slug(self, path_components[0])
@@ -105,6 +106,7 @@ def route(self, request, path_components):
             return child.specific_deferred.route(request, rest)
         return child.specific.route(request, rest)
     if self.live:
+        self._served_to = request  # see BasePage.get_view_restrictions
         return RouteResult(self)
     raise Http404
 

@@ -16,10 +16,11 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from focus_industry.web.page_cache import FRAGMENTS, cached, cached_many
+from focus_industry.core.taxonomy import private_sections
+from focus_industry.web.page_cache import FRAGMENTS, cached_many
 
 from .analysis import WORD, marks, query_terms
 from .backend import ranked_page
@@ -100,17 +101,13 @@ def highlighted_excerpt(texts, tokens):
 def searchable_pages(request=None):
     """Live pages that anyone may see, below the tree root.
 
-    What `.public()` does, with the private sections kept between requests (page_cache.cached; a new
-    view restriction purges): the search backend accepts only plain field filters, so no subquery.
+    What `.public()` does, with the private sections kept between requests (taxonomy.private_sections):
+    the search backend accepts only plain field filters, so no subquery.
     """
     pages = Page.objects.live().filter(depth__gt=1)
-    for path, depth in cached("private-sections", [], _private_sections, request=request, using=FRAGMENTS):
-        pages = pages.exclude(path__startswith=path, depth__gte=depth)
+    for path in private_sections(request)[0]:
+        pages = pages.exclude(path__startswith=path)
     return pages
-
-
-def _private_sections():
-    return list(PageViewRestriction.objects.values_list("page__path", "page__depth").order_by("page__path"))
 
 
 def promoted(query_string, pages):
